@@ -1,0 +1,38 @@
+"""The ``factcheck`` command line: a thin shell over :mod:`factcheck.api`.
+
+Commands parse options, call the library and render its results. Every
+:class:`~factcheck.errors.FactcheckError` becomes one line on stderr and exit status 2;
+nobody sees a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from factcheck.errors import FactcheckError
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find statistical claims in a text and check them against curated evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers commands)
+from factcheck.cli import evaluate as _evaluate  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn library errors into one-line messages."""
+    try:
+        app(args=argv, prog_name="factcheck")
+    except FactcheckError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)

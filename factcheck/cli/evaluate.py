@@ -1,0 +1,31 @@
+"""``factcheck eval``: score the engine against a gold set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.cli import app
+from factcheck.cli.options import Model
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold folders or files (.json with .txt, .jsonl cases).")],
+    errors: Annotated[int, typer.Option("--errors", help="Also list up to N disagreements per field.")] = 0,
+    output_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Model = None,
+) -> None:
+    """Score claim detection and every attribute against annotated texts."""
+    from factcheck import api
+    from factcheck.evaluate import evaluate, load_gold
+    from factcheck.report.evaluation import render_scores, scores_json
+
+    docs = load_gold(gold)
+    scores = evaluate(docs, lambda text, published: api.extract(text, published=published, model=model))
+    if output_json:
+        typer.echo(scores_json(scores))
+    else:
+        render_scores(scores, errors=errors)

@@ -1,0 +1,956 @@
+"""Describe each number of a sentence: what is counted, who, in whose custody, when, and how.
+
+Every cue (a lexicon phrase, a time expression) is attached to the number it describes. Each
+number owns the words on its right up to the next number (or the last "and", "while", comma
+... before it) and the words on its left back to the previous number's share. An attribute
+comes from the number's own words first, then from the number it is coordinated with
+("of whom 435,719 had convictions and 226,847 had pending charges"), then from the
+paragraph (a window stated once covers the paragraph's later sentences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from factcheck.models import Cue, TimeWindow
+from factcheck.nlp.lexicon import CueMatch
+from factcheck.nlp.numbers import NumberExpr
+from factcheck.nlp.timewindows import TimeExpr
+
+# Tokens at which the words between two numbers change hands.
+_SPLIT_WORDS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "and",
+        "or",
+        "but",
+        "while",
+        "whereas",
+        "whom",
+        "which",
+        "including",
+        "versus",
+        "vs",
+        "vs.",
+        "compared",
+        "plus",
+        "—",
+        "–",
+        "(",
+        ")",
+    }
+)
+_HARD_BREAKS = frozenset({";", "—", ":"})
+_ENFORCEMENT_EVENTS = frozenset(
+    {"arrest", "booking", "detention", "removal", "release", "docket", "dismissal", "review", "closure", "encounter"}
+)
+_FLOW_EVENTS = frozenset(
+    {
+        "arrest",
+        "booking",
+        "removal",
+        "release",
+        "prosecution",
+        "conviction",
+        "dismissal",
+        "encounter",
+        "review",
+        "closure",
+    }
+)
+_STOCK_EVENTS = frozenset({"docket", "detention"})
+_APPOSITIVE_OPENERS = re.compile(r"^,\s*(?:a|an|home\s+to|population|a\s+city\s+of|a\s+state\s+of)\b", re.IGNORECASE)
+_ELLIPTIC_NOT = re.compile(r"^\s*(?:were|are|was|is|weren't|aren't|wasn't|isn't)(?:\s+not)?\b", re.IGNORECASE)
+_CUSTODY_DEFAULT_FOR_EVENT = {"detention": "detained", "release": "released"}
+
+
+@dataclass(slots=True)
+class Described:
+    """A number with the attributes found for it (filled in stages)."""
+
+    expr: NumberExpr
+    tok_start: int
+    tok_end: int
+    left: tuple[int, int] = (0, 0)
+    right: tuple[int, int] = (0, 0)
+    aside: bool = False
+    unit: str | None = None
+    event: str | None = None
+    event_is_own: bool = False
+    criminality: str | None = None
+    custody: str | None = None
+    time: TimeExpr | None = None
+    time_inherited: bool = False
+    measure: str = "unknown"
+    offense: str | None = None
+    offense_conflated: bool = False
+    agency: str | None = None
+    geography: str | None = None
+    has_noun: bool = False
+    not_population: bool = False
+    source: Described | None = None
+    window_mentions: list[TimeExpr] = field(default_factory=list)
+    base_of: Described | None = None
+    cues: list[CueMatch] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What one sentence contributes to the paragraph context of the sentences after it."""
+
+    window: TimeExpr | None = None
+    last_event: str | None = None
+    last_criminality: str | None = None
+    last_unit: str | None = None
+    last_custody: str | None = None
+
+
+# --- windows ---------------------------------------------------------------------------
+
+
+def _split_point(tokens: list[str], start: int, end: int) -> int:
+    """Index (within start..end) after the last split word; ``start`` if there is none."""
+    for i in range(end - 1, start - 1, -1):
+        if tokens[i].lower() in _SPLIT_WORDS:
+            return i + 1
+    return start
+
+
+def _hard_limit_left(tokens: list[str], pos: int, floor: int) -> int:
+    for i in range(pos - 1, floor - 1, -1):
+        if tokens[i] in _HARD_BREAKS:
+            return i + 1
+    return floor
+
+
+def _hard_limit_right(tokens: list[str], pos: int, ceiling: int) -> int:
+    for i in range(pos, ceiling):
+        if tokens[i] in _HARD_BREAKS:
+            return i
+    return ceiling
+
+
+def _mark_asides(items: list[Described], text: str, tokens: list[str], token_chars: list[int]) -> None:
+    """Numbers in an appositive (", a city of about 120,000,") describe something else."""
+    for item in items:
+        comma_before = text.rfind(",", 0, item.expr.start)
+        if comma_before < 0:
+            continue
+        if not _APPOSITIVE_OPENERS.match(text[comma_before : item.expr.start + 1]):
+            continue
+        if re.search(r"[;.]", text[comma_before : item.expr.start]):
+            continue
+        comma_after = text.find(",", item.expr.end)
+        if comma_after < 0:
+            continue
+        item.aside = True
+        first = next(i for i, c in enumerate(token_chars) if c >= comma_before)
+        last = next((i for i, c in enumerate(token_chars) if c >= comma_after), len(tokens))
+        item.left, item.right = (first + 1, item.tok_start), (item.tok_end, last)
+
+
+def assign_windows(items: list[Described], text: str, tokens: list[str], token_chars: list[int]) -> None:
+    """Give every number its own left and right words (token index ranges)."""
+    _mark_asides(items, text, tokens, token_chars)
+    main = [i for i in items if not i.aside]
+    n_tokens = len(tokens)
+    for k, item in enumerate(main):
+        prev_end = main[k - 1].tok_end if k > 0 else 0
+        next_start = main[k + 1].tok_start if k + 1 < len(main) else n_tokens
+        if k > 0:
+            left_from = _split_point(tokens, prev_end, item.tok_start)
+        else:
+            left_from = _hard_limit_left(tokens, item.tok_start, 0)
+        if k + 1 < len(main):
+            right_to = _split_point(tokens, item.tok_end, next_start)
+            right_to = right_to - 1 if right_to > item.tok_end else right_to
+        else:
+            right_to = _hard_limit_right(tokens, item.tok_end, n_tokens)
+        item.left = (left_from, item.tok_start)
+        item.right = (item.tok_end, right_to)
+    for item in items:
+        if item.aside:
+            continue
+        # Skip over asides: their tokens belong to them, not to the numbers around them.
+        for aside in (a for a in items if a.aside):
+            if item.right[0] <= aside.tok_start < item.right[1]:
+                item.right = (item.right[0], item.right[1])
+
+
+_RIGHT_REACH = 20
+_LEFT_REACH = 14
+_PREDICATE_VERBS = frozenset(
+    {
+        "had",
+        "have",
+        "has",
+        "were",
+        "was",
+        "are",
+        "is",
+        "involved",
+        "included",
+        "lacked",
+        "faced",
+        "wore",
+        "missed",
+        "received",
+        "got",
+        "came",
+        "met",
+        "did",
+        "took",
+        "happened",
+        "began",
+        "lived",
+        "remained",
+        "went",
+    }
+)
+_SHARE_KINDS = frozenset({"percent", "ratio", "fraction"})
+
+
+def link_shares_to_bases(items: list[Described], tokens: list[str]) -> None:
+    """In "85% of the 204,297 people booked ... had no conviction" the predicate describes the share.
+
+    The count after "of (the)" is the share's base: its own words stop at the verb, and the
+    words from the verb on belong to the share.
+    """
+    main = [i for i in items if not i.aside]
+    for share, base in itertools.pairwise(main):
+        if share.expr.kind not in _SHARE_KINDS or base.expr.kind != "count":
+            continue
+        gap = [t.lower() for t in tokens[share.tok_end : base.tok_start]]
+        gap = [t for t in gap if t not in {"roughly", "about", "nearly", "some", "more", "than", "almost", "around"}]
+        if gap not in (["of"], ["of", "the"], ["of", "all"], ["of", "its"]):
+            continue
+        verb_at = next((i for i in range(base.tok_end, base.right[1]) if tokens[i].lower() in _PREDICATE_VERBS), None)
+        if verb_at is None:
+            continue
+        base.base_of = share
+        share.right = (share.tok_end, base.right[1])
+        base.right = (base.tok_end, verb_at)
+
+
+def _in(window: tuple[int, int], cue: CueMatch) -> bool:
+    return window[0] <= cue.start and cue.end <= window[1]
+
+
+def _own_cues(item: Described, cues: list[CueMatch], category: str, asides: list[Described]) -> list[CueMatch]:
+    """Cues of ``category`` in the number's own words: right side nearest first, then left nearest first.
+
+    Weak cues (labels ending in "~", like "holding") come after every other cue.
+    """
+
+    def outside_asides(cue: CueMatch) -> bool:
+        return item.aside or not any(a.left[0] <= cue.start and cue.end <= a.right[1] for a in asides)
+
+    right = [
+        c
+        for c in cues
+        if c.category == category
+        and _in(item.right, c)
+        and outside_asides(c)
+        and c.start - item.tok_end <= _RIGHT_REACH
+    ]
+    left = [
+        c
+        for c in cues
+        if c.category == category and _in(item.left, c) and outside_asides(c) and item.tok_start - c.end <= _LEFT_REACH
+    ]
+    # Words after a number describe it more often than words before it: a left cue counts double distance.
+    ordered = sorted(
+        right + left,
+        key=lambda c: c.start - item.tok_end if c.start >= item.tok_end else 2 * (item.tok_start - c.end) + 1,
+    )
+    return [c for c in ordered if not c.label.endswith("~")] + [c for c in ordered if c.label.endswith("~")]
+
+
+# --- attributes ------------------------------------------------------------------------
+
+
+def _governing_verb(item: Described, cues: list[CueMatch], tokens: list[str]) -> CueMatch | None:
+    """An event verb right before the number ("ICE removed 271,484", "booked nearly 204,297")."""
+    for cue in cues:
+        if cue.category != "event" or cue.end > item.tok_start or cue.end < item.left[0]:
+            continue
+        gap = [t.lower() for t in tokens[cue.end : item.tok_start]]
+        fillers = {
+            "more",
+            "than",
+            "nearly",
+            "about",
+            "almost",
+            "roughly",
+            "some",
+            "over",
+            "at",
+            "least",
+            "a",
+            "an",
+            "the",
+            "just",
+            "only",
+            "around",
+            "approximately",
+            "fewer",
+            "under",
+            "up",
+            "to",
+            "well",
+            "estimated",
+            "close",
+            "another",
+            "record",
+        }
+        if len(gap) <= 4 and all(t in fillers for t in gap) and tokens[cue.end - 1].lower().endswith(("ed", "d")):
+            return cue
+    return None
+
+
+def _resolve_event(item: Described, cues: list[CueMatch], tokens: list[str], asides: list[Described]) -> None:
+    outcomes = [c for c in _own_cues(item, cues, "outcome", asides) if not _followed_by_word(c, tokens)]
+    if outcomes and item.expr.kind in ("percent", "ratio", "fraction", "multiplier"):
+        item.event, item.event_is_own = outcomes[0].label, True
+        return
+    verb = _governing_verb(item, cues, tokens)
+    if verb is not None and not verb.label.endswith("~"):
+        item.event, item.event_is_own = verb.label, True
+        return
+    own = _own_cues(item, cues, "event", asides)
+    if own:
+        item.event, item.event_is_own = own[0].label.rstrip("~"), True
+
+
+def _followed_by_word(cue: CueMatch, tokens: list[str]) -> bool:
+    """ "were convicted criminals" describes people, "were convicted." an outcome."""
+    if cue.end >= len(tokens) or cue.label != "conviction":
+        return False
+    following = tokens[cue.end].lower()
+    return following.isalpha() and following not in {"in", "at", "by", "after", "and", "or", "within", "when"}
+
+
+def _resolve_criminality(item: Described, cues: list[CueMatch], asides: list[Described]) -> None:
+    own = _own_cues(item, cues, "criminality", asides)
+    if own:
+        # "convicted ... or pending" inside one window: the broadest label in the window wins.
+        labels = {c.label for c in own}
+        if {"convicted", "pending"} <= labels and "no_conviction" not in labels:
+            item.criminality = "convicted_or_pending"
+        elif "violent" in labels and item.expr.kind in ("percent", "ratio", "fraction"):
+            item.criminality = "violent"  # "never convicted of a violent offense" is about violence
+        else:
+            item.criminality = own[0].label
+        if item.criminality == "convicted_or_pending" and any(c.label == "convicted" for c in own):
+            first = own[0]
+            if first.label == "convicted" and "criminal" in first.text.lower() and "convicted" in first.text.lower():
+                item.criminality = "convicted"
+
+
+def _resolve_custody(item: Described, cues: list[CueMatch], asides: list[Described]) -> None:
+    """Custody words on the right (the predicate) first, the most specific winning; else the nearest on the left."""
+    own = _own_cues(item, cues, "custody", asides)
+    if not own:
+        return
+    right = [c for c in own if c.start >= item.tok_end]
+    if not right:
+        item.custody = own[0].label.rstrip("~")
+        return
+    own = right
+    priority = {"released": 0, "non_detained": 1, "detained": 2, "national_docket": 3, "detained~": 4}
+    item.custody = min(own, key=lambda c: priority[c.label]).label.rstrip("~")
+
+
+def _resolve_unit(item: Described, cues: list[CueMatch], tokens: list[str]) -> None:
+    kind = item.expr.kind
+    if kind == "percent":
+        item.unit = "percent"
+    elif kind in ("ratio", "fraction"):
+        item.unit = "ratio"
+    elif kind == "multiplier":
+        item.unit = "multiplier"
+    elif kind == "dollars":
+        item.unit = "dollars"
+    elif item.expr.duration:
+        item.unit = "other"
+    else:
+        noun = _head_noun(item, cues, tokens)
+        if noun is not None:
+            item.unit, item.has_noun = noun.label, True
+
+
+def _head_noun(item: Described, cues: list[CueMatch], tokens: list[str]) -> CueMatch | None:
+    """The counted noun right after a count ("435,719 convicted noncitizens", "66,463 arrests")."""
+    best = None
+    for cue in cues:
+        if cue.category != "unit_noun" or cue.start < item.tok_end or cue.start > item.tok_end + 4:
+            continue
+        between = [t.lower() for t in tokens[item.tok_end : cue.start]]
+        if any(t in _NOT_IN_NOUN_PHRASE for t in between):
+            continue
+        if best is None or cue.start < best.start or (cue.start == best.start and cue.end > best.end):
+            best = cue
+    return best
+
+
+_NOT_IN_NOUN_PHRASE = frozenset(
+    {
+        ",",
+        ";",
+        "of",
+        "in",
+        "on",
+        "to",
+        "were",
+        "are",
+        "was",
+        "is",
+        "had",
+        "have",
+        "has",
+        "who",
+        "that",
+        "which",
+        "involved",
+        "included",
+        "involving",
+        "including",
+        "faced",
+        "lacked",
+        "got",
+        "received",
+        "came",
+        "went",
+        "with",
+    }
+)
+
+
+def _resolve_offense(item: Described, cues: list[CueMatch], asides: list[Described]) -> None:
+    """The offense row a label points at ("murderers": homicide); an offense row counts convictions."""
+    own = _own_cues(item, cues, "offense", asides)
+    if own:
+        label = own[0].label
+        item.offense_conflated = label.endswith("!")
+        item.offense = label.rstrip("!")
+        if item.offense == "violent":
+            item.criminality = item.criminality or "violent"
+            item.offense = None
+        elif item.criminality is None:
+            item.criminality = "convicted"
+
+
+def _nearest(item: Described, cues: list[CueMatch], category: str, asides: list[Described]) -> CueMatch | None:
+    own = _own_cues(item, cues, category, asides)
+    if own:
+        left = [c for c in own if c.end <= item.tok_start]
+        return left[0] if left else own[0]
+    others = [c for c in cues if c.category == category]
+    if not others:
+        return None
+    return min(others, key=lambda c: min(abs(c.start - item.tok_end), abs(item.tok_start - c.end)))
+
+
+def _resolve_time(
+    item: Described, times: list[tuple[TimeExpr, int, int]], asides: list[Described], tokens: list[str]
+) -> None:
+    """Nearest time expression in the number's own words (right first); ``times`` carry token spans."""
+
+    def own(window: tuple[int, int]) -> list[tuple[TimeExpr, int, int]]:
+        return [t for t in times if window[0] <= t[1] and t[2] <= window[1] + 1 and _outside(t, item, asides)]
+
+    right = [t for t in own(item.right) if t[1] - item.tok_end <= _RIGHT_REACH]
+    left = [t for t in own(item.left) if not _introduces_report(t, item, tokens)]
+    # Nearest first; as with other cues, a window on the left counts double distance.
+    candidates = sorted(
+        right + left,
+        key=lambda t: t[1] - item.tok_end if t[1] >= item.tok_end else 2 * max(item.tok_start - t[2], 0) + 1,
+    )
+    if not candidates:
+        item.time = _when_clause_time(item, times, tokens)
+        return
+    best = candidates[0]
+    for other in candidates[1:]:
+        # "in fiscal 2019, during President Trump's first term": the administration only elaborates.
+        if best[0].type == "admin" and other[0].type != "admin" and abs(other[2] - best[1]) <= 2:
+            best = other
+            break
+    item.time = best[0]
+
+
+def _when_clause_time(item: Described, times: list[tuple[TimeExpr, int, int]], tokens: list[str]) -> TimeExpr | None:
+    """ "since the end of fiscal 2024, when ICE held 37,684 people": a snapshot at that point."""
+    if item.left[0] >= len(tokens) or tokens[item.left[0]].lower() != "when":
+        return None
+    before = [t for t in times if 0 <= item.left[0] - t[2] <= 2]
+    if not before:
+        return None
+    expr = before[-1][0]
+    point = expr.date_to if expr.type in ("fy", "year", "period", "month") and expr.lead != "since" else expr.date_from
+    return TimeExpr(expr.start, expr.end, expr.text, "date", point, point, lead="as of")
+
+
+def _introduces_report(t: tuple[TimeExpr, int, int], item: Described, tokens: list[str]) -> bool:
+    """ "A brief circulating since October says that 80 percent ...": the window is the brief's."""
+    between = [w.lower() for w in tokens[t[2] : item.tok_start]]
+    return any(a in _REPORTING_VERBS and b == "that" for a, b in itertools.pairwise(between))
+
+
+_REPORTING_VERBS = frozenset(
+    {
+        "says",
+        "said",
+        "say",
+        "claims",
+        "claimed",
+        "argues",
+        "argued",
+        "wrote",
+        "writes",
+        "posted",
+        "reported",
+        "reports",
+        "found",
+        "finds",
+        "estimates",
+        "estimated",
+        "announced",
+        "told",
+        "suggests",
+        "suggested",
+        "shows",
+        "showed",
+    }
+)
+
+
+def _outside(t: tuple[TimeExpr, int, int], item: Described, asides: list[Described]) -> bool:
+    if item.aside:
+        return True
+    return not any(a.left[0] <= t[1] and t[2] <= a.right[1] for a in asides)
+
+
+def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], text: str) -> None:
+    kind = item.expr.kind
+    own_framing = [c for c in cues if c.category == "framing" and (_in(item.right, c) or _in(item.left, c))]
+    labels = {c.label for c in own_framing}
+    after = text[item.expr.end : item.expr.end + 40].lower()
+    per_unit = bool(
+        re.match(
+            r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b",
+            after,
+        )
+        or re.match(r"^\s*(?:[a-z-]+\s+){0,2}daily\b", after)
+    )
+    if kind == "multiplier":
+        item.measure = "change"
+    elif kind in ("percent", "ratio", "fraction"):
+        if item.expr.percentage_points or _change_word_near(item, own_framing, tokens):
+            item.measure = "change"
+        elif "rate" in labels and kind == "percent":
+            item.measure = "rate"
+        else:
+            item.measure = "share"
+    elif item.expr.duration:
+        item.measure = "unknown"
+    elif re.search(
+        r"\b(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
+        r"\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
+        text[max(0, item.expr.start - 40) : item.expr.start],
+        re.IGNORECASE,
+    ):
+        item.measure = "change"
+    elif per_unit:
+        item.measure = "rate"
+        if re.match(r"^\s*(?:[a-z-]+\s+){0,3}per\s+(?:million|capita|1,000|100,000)\b", after):
+            item.unit = "other"
+    elif (
+        kind == "dollars"
+        or (item.time is not None and item.time.type == "recurring")
+        or item.event in _FLOW_EVENTS
+        or "entry" in labels
+        or "release" in labels
+    ):
+        item.measure = "flow"
+    elif item.event in _STOCK_EVENTS:
+        item.measure = "stock"
+    elif item.event == "other" and item.time is not None and item.time.type in ("fy", "year", "period"):
+        item.measure = "flow" if _flow_verb_near(item, tokens) else "stock"
+    else:
+        item.measure = "stock"
+
+
+def _change_word_near(item: Described, framing: list[CueMatch], tokens: list[str]) -> bool:
+    """ "grew 12 percent", "a 15% rise"; but "fell to 3.41%" gives a level, not a change."""
+    before = [t.lower() for t in tokens[max(0, item.tok_start - 4) : item.tok_start]]
+    while before and before[-1] in _HEDGE_TOKENS | {"only", "a", "an"}:
+        before.pop()
+    if before and before[-1] == "to":
+        return False
+    before = any(c.label == "change" and c.end <= item.tok_start and item.tok_start - c.end <= 3 for c in framing)
+    after = any(c.label == "change_after" and c.start == item.tok_end for c in framing)
+    return before or after
+
+
+def _flow_verb_near(item: Described, tokens: list[str]) -> bool:
+    """ "1,000 officers were deputized", "ICE deputized 1,000": an event, not a state ("enrolled in")."""
+    right = [t.lower() for t in tokens[item.right[0] : item.right[1]]]
+    passive = any(
+        a in {"were", "was", "been", "have", "has", "had"} and b.endswith("ed") for a, b in itertools.pairwise(right)
+    )
+    left = [t.lower() for t in tokens[item.left[0] : item.tok_start] if t.lower() not in _HEDGE_TOKENS]
+    governing = bool(left) and left[-1].endswith("ed")
+    return passive or governing
+
+
+# --- sentence --------------------------------------------------------------------------
+
+_SUBJECT_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "ice",
+        "dhs",
+        "cbp",
+        "trac",
+        "cato",
+        "prosecutors",
+        "officials",
+        "agents",
+        "judges",
+        "courts",
+        "immigration",
+        "this",
+        "that",
+        "these",
+        "those",
+    }
+)
+_HEDGE_TOKENS = frozenset(
+    {
+        "about",
+        "roughly",
+        "nearly",
+        "almost",
+        "some",
+        "more",
+        "than",
+        "over",
+        "around",
+        "approximately",
+        "at",
+        "least",
+        "up",
+        "to",
+        "just",
+        "only",
+        "well",
+        "fewer",
+        "under",
+    }
+)
+
+
+def describe_sentence(
+    text: str,
+    tokens: list[str],
+    token_chars: list[int],
+    numbers: list[NumberExpr],
+    times: list[TimeExpr],
+    cues: list[CueMatch],
+    context: SentenceFacts,
+    *,
+    anaphoric: bool,
+) -> list[Described]:
+    """Attributes for each number of one sentence (offsets relative to the sentence)."""
+    items = [_item(expr, token_chars, len(tokens)) for expr in numbers]
+    if not items:
+        return []
+    assign_windows(items, text, tokens, token_chars)
+    link_shares_to_bases(items, tokens)
+    asides = [i for i in items if i.aside]
+    time_tokens = [(t, _token_at(token_chars, t.start), _token_at(token_chars, t.end - 1) + 1) for t in times]
+    # "since the review began", "Trump's first 100 days": words inside a window do not describe the count.
+    cues = [
+        c
+        for c in cues
+        if c.category in ("framing", "agency", "geography")
+        or not any(start <= c.start and c.end <= end for _, start, end in time_tokens)
+    ]
+    for item in items:
+        _resolve_event(item, cues, tokens, asides)
+        _resolve_criminality(item, cues, asides)
+        _resolve_offense(item, cues, asides)
+        _resolve_custody(item, cues, asides)
+        _resolve_unit(item, cues, tokens)
+        _resolve_time(item, time_tokens, asides, tokens)
+        item.agency = _label(_nearest(item, cues, "agency", asides))
+        item.geography = _label(_nearest(item, cues, "geography", asides))
+        item.cues = [c for c in cues if _in(item.left, c) or _in(item.right, c)]
+        item.window_mentions = [
+            t
+            for t, start, end in time_tokens
+            if item.left[0] <= start and end <= item.right[1] + 1 and t.type in ("now", "admin")
+        ]
+        item.not_population = _counts_things(item)
+    _inherit_within_sentence(items, text, tokens, time_tokens)
+    _inherit_from_context(items, context, anaphoric, time_tokens)
+    _resolve_time_anaphors(items, time_tokens, context)
+    for item in items:
+        _defaults(item)
+        _resolve_measure(item, cues, tokens, text)
+    for item in items:
+        source = item.source
+        if (
+            source is not None
+            and not item.event_is_own
+            and item.expr.kind == source.expr.kind == "count"
+            and item.measure != "rate"
+        ):
+            item.measure = source.measure
+    return items
+
+
+def _counts_things(item: Described) -> bool:
+    """Deaths, dollars, days, monitors: criminality says nothing about them."""
+    if item.expr.kind in ("dollars",) or item.expr.duration:
+        return True
+    nearest = [c for c in item.cues if c.category == "not_population"]
+    if not nearest:
+        return False
+    near = min(nearest, key=lambda c: min(abs(c.start - item.tok_end), abs(item.tok_start - c.end)))
+    return min(abs(near.start - item.tok_end), abs(item.tok_start - near.end)) <= 6
+
+
+def _label(cue: CueMatch | None) -> str | None:
+    return cue.label if cue else None
+
+
+def _item(expr: NumberExpr, token_chars: list[int], n_tokens: int) -> Described:
+    start = _token_at(token_chars, expr.start)
+    end = _token_at(token_chars, expr.end - 1) + 1
+    return Described(expr, start, min(max(end, start + 1), n_tokens))
+
+
+def _token_at(token_chars: list[int], char: int) -> int:
+    """Index of the token containing ``char`` (token_chars are the tokens' start offsets)."""
+    lo, hi = 0, len(token_chars) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if token_chars[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _has_own_predicate(item: Described) -> bool:
+    return any(
+        c.category == "custody" or (c.category == "framing" and c.label in ("freedom", "release", "entry"))
+        for c in item.cues
+        if c.start >= item.tok_end
+    )
+
+
+def _inherit_within_sentence(
+    items: list[Described], text: str, tokens: list[str], time_tokens: list[tuple[TimeExpr, int, int]]
+) -> None:
+    """Coordinated numbers share what only one of them states."""
+    main = [i for i in items if not i.aside]
+    _distribute_trailing_custody(main, tokens)
+    for k, item in enumerate(main):
+        prev = main[k - 1] if k > 0 else None
+        nxt = main[k + 1] if k + 1 < len(main) else None
+        source = item.base_of or prev
+        if source is None and nxt is not None and item.event is None:
+            source = nxt  # trailing modifiers ("77,074 people ..., and 2,521 ... on its non-detained docket")
+        if source is None:
+            continue
+        item.source = source
+        if item.event is None and source.event and not (item.has_noun and _has_own_predicate(item)):
+            item.event = source.event
+        compatible = not item.event_is_own or item.event == source.event
+        if item.custody is None and source.custody and compatible:
+            item.custody = source.custody
+        if item.criminality is None and source.criminality and not item.has_noun and compatible:
+            item.criminality = source.criminality
+        if item.time is None and source.time is not None:
+            item.time = source.time
+        if item.unit is None and _count_like(item) == _count_like(source) and source.unit:
+            item.unit = source.unit
+        if item.agency is None:
+            item.agency = source.agency
+    for first, second in itertools.pairwise(main):
+        # Apposition ("nearly half, 48%, had ..."): the first figure restates the second.
+        if text[first.expr.end : second.expr.start].strip(" ,") == "" and first.criminality is None:
+            first.criminality = second.criminality
+    for k, item in enumerate(main):
+        if k > 0 and main[k - 1].custody == "detained" and _ELLIPTIC_NOT.match(text[item.expr.end :]):
+            rest = text[item.expr.end :].lower()
+            if re.match(r"^\s*(?:were|are|was|is)\s+not\b|^\s*(?:weren't|aren't|wasn't|isn't)\b", rest):
+                item.custody = "non_detained"
+
+
+def _distribute_trailing_custody(main: list[Described], tokens: list[str]) -> None:
+    """ "13,099 murderers, 15,811 rapists and 2,521 traffickers, all roaming free": the list shares the predicate."""
+    for first, second in reversed(list(itertools.pairwise(main))):
+        gap = [t.lower() for t in tokens[first.tok_end : second.tok_start]]
+        if first.custody is None and second.custody and len(gap) <= 4 and ("," in gap or "and" in gap):
+            first.custody = second.custody
+
+
+def _count_like(item: Described) -> bool:
+    return item.expr.kind == "count"
+
+
+def _inherit_from_context(
+    items: list[Described], context: SentenceFacts, anaphoric: bool, time_tokens: list[tuple[TimeExpr, int, int]]
+) -> None:
+    """Use the sentence's unclaimed windows, the paragraph's window, and the previous figure."""
+    main = [i for i in items if not i.aside]
+    unowned = [
+        t
+        for t in time_tokens
+        if t[0].informative >= 3 and not any(i.left[0] <= t[1] and t[2] <= i.right[1] + 1 for i in main)
+    ]
+    for item in main:
+        if item.time is None:
+            if unowned:
+                item.time = min(unowned, key=lambda t: min(abs(t[1] - item.tok_end), abs(item.tok_start - t[2])))[0]
+            elif context.window is not None:
+                item.time, item.time_inherited = context.window, True
+        if (
+            item.event is None
+            and item.expr.kind != "dollars"
+            and context.last_event not in (None, "other")
+            and not (item.has_noun and _has_own_predicate(item))
+        ):
+            # The paragraph's topic: "The chart sorts them by offense: 13,099 had homicide convictions".
+            item.event = context.last_event
+            item.custody = item.custody or context.last_custody
+            if not item.has_noun or anaphoric:
+                item.criminality = item.criminality or context.last_criminality
+        elif item.event is not None and item.event == context.last_event and item.custody is None:
+            item.custody = context.last_custody
+        if anaphoric:
+            if item.criminality is None and not item.has_noun:
+                item.criminality = context.last_criminality
+            if item.unit is None and _count_like(item) and context.last_unit in ("people", "events", "cases"):
+                item.unit = context.last_unit
+
+
+def _resolve_time_anaphors(
+    items: list[Described], time_tokens: list[tuple[TimeExpr, int, int]], context: SentenceFacts
+) -> None:
+    """ "that year", "in that span": the window named before it."""
+    for item in items:
+        anaphor = item.time
+        if anaphor is None or anaphor.type != "anaphor":
+            continue
+        earlier = [t[0] for t in time_tokens if t[0].end <= anaphor.start and t[0].informative >= 3]
+        referent = earlier[-1] if earlier else context.window
+        if referent is None:
+            item.time = None
+            continue
+        item.time = TimeExpr(
+            anaphor.start,
+            anaphor.end,
+            anaphor.text,
+            referent.type,
+            referent.date_from,
+            referent.date_to,
+            lead=referent.lead,
+            administration=referent.administration,
+        )
+
+
+def _defaults(item: Described) -> None:
+    if item.custody == "non_detained" and item.event in (None, "detention"):
+        item.event = "docket"  # people not in detention are counted on the non-detained docket
+    if item.custody is None and item.event in _CUSTODY_DEFAULT_FOR_EVENT and not item.not_population:
+        item.custody = _CUSTODY_DEFAULT_FOR_EVENT[item.event]
+    if item.event == "conviction" and item.expr.kind != "count":
+        item.criminality = "convicted"  # a conviction rate counts convictions, whoever the defendants were
+    elif item.event == "dismissal":
+        item.criminality = "any"
+    if item.criminality is None and not item.not_population:
+        if item.event == "conviction":
+            item.criminality = "convicted"
+        elif item.event == "prosecution":
+            item.criminality = "pending"
+        elif item.event in _ENFORCEMENT_EVENTS:
+            item.criminality = "any"
+    if item.unit is None:
+        item.unit = {"arrest": "events", "removal": "events", "booking": "people"}.get(item.event or "", "people")
+        if item.event in ("review", "closure") or (item.event == "docket" and item.criminality in (None, "any")):
+            item.unit = "cases"  # a docket total counts cases; a criminal subset of it counts people
+
+
+# --- conversion ------------------------------------------------------------------------
+
+
+def time_window(expr: TimeExpr | None, measure: str, base: int, *, inherited: bool = False) -> TimeWindow:
+    """The report's TimeWindow for a found expression, given what is counted."""
+    if expr is None:
+        return TimeWindow()
+    return TimeWindow(
+        text=expr.text,
+        kind=window_kind(expr, measure),  # type: ignore[arg-type]
+        start=expr.date_from,
+        end=expr.date_to,
+        text_start=None if inherited else base + expr.start,
+        text_end=None if inherited else base + expr.end,
+        administration=expr.administration,
+        inherited=inherited,
+    )
+
+
+def window_kind(expr: TimeExpr, measure: str) -> str:
+    """none / as_of / period / recurring / relative for an expression, given the claim's measure."""
+    if expr.type == "recurring":
+        return "recurring"
+    if expr.type in ("relative", "admin"):
+        return "relative"
+    if expr.type == "now":
+        return "as_of"
+    if expr.lead in ("as of", "as at", "end of", "by", "on"):
+        return "as_of"
+    if expr.lead in ("before", "through", "until", "till", "between", "from"):
+        return "period"
+    if expr.lead == "since":
+        return "relative"
+    if expr.type == "date":
+        return "as_of" if expr.lead not in ("through", "until", "till") else "period"
+    if measure == "stock":
+        return "as_of"
+    return "period"
+
+
+def to_cues(item: Described, base: int) -> list[Cue]:
+    cues = [
+        Cue(kind=c.category, label=c.label, text=c.text, start=base + c.char_start, end=base + c.char_end)
+        for c in item.cues
+        if c.category in ("framing", "criminality", "offense", "custody", "event", "outcome")
+    ]
+    for expr in item.window_mentions:
+        cues.append(Cue(kind="time", label=expr.type, text=expr.text, start=base + expr.start, end=base + expr.end))
+    return cues
+
+
+def today() -> dt.date:  # pragma: no cover - isolated so tests can reason about it
+    return dt.date.today()

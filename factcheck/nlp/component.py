@@ -1,0 +1,218 @@
+"""The spaCy components: a rule-based sentence splitter and the numeric-claims extractor.
+
+``factcheck_sentences`` marks sentence starts with :func:`factcheck.nlp.segment.split_sentences`
+(abbreviation-aware, so "Rep. Tony Gonzales" stays in one sentence). ``numeric_claims``
+finds the statistical claims of every sentence and stores them as ``doc._.claims``.
+
+A document may be a whole text or one sentence of a longer text. In the second case the
+caller puts a :class:`ParagraphChain` in ``doc.user_data["factcheck"]`` so that a time window
+stated once in a paragraph reaches its later sentences even though each sentence is its own
+Doc (that is how :func:`factcheck.nlp.pipeline.extract` avoids tokenising sentences with no
+number in them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factcheck.models import Claim, NumberSpan
+from factcheck.nlp import attributes as attrs
+from factcheck.nlp.lexicon import CueMatch, build_phrase_matcher, find_cues
+from factcheck.nlp.numbers import find_numbers
+from factcheck.nlp.segment import split_sentences
+from factcheck.nlp.textnorm import normalize
+from factcheck.nlp.timewindows import find_time_expressions
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+_ANAPHORA_START = re.compile(
+    r"^\W*(?:[A-Z][A-Z .,'-]+:\s*)?(?:and\s+|but\s+|so\s+)?(?:of\s+(?:those|them|these|whom|that\s+total|the\s+total)|"
+    r"among\s+(?:them|those|these)|(?:that|the|this)\s+(?:figure|number|total|count)|they|it|those|these|that)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(r"\b(?:the|ice's|its|that|this|their)\s+$", re.IGNORECASE)
+_REFERENCE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:figure|number|total|count|statistic|stat|tally)\b", re.IGNORECASE)
+_MENU_LINE = re.compile(r"\s\|\s")
+
+
+@dataclass(slots=True)
+class ParagraphChain:
+    """Context carried from sentence to sentence within one input text."""
+
+    published: dt.date | None = None
+    paragraph: int = -1
+    facts: attrs.SentenceFacts = field(default_factory=attrs.SentenceFacts)
+    last_facts: attrs.SentenceFacts = field(default_factory=attrs.SentenceFacts)
+    seen: dict[float, attrs.Described] = field(default_factory=dict)
+
+    def enter(self, paragraph: int) -> attrs.SentenceFacts:
+        if paragraph != self.paragraph:
+            self.paragraph, self.facts = paragraph, attrs.SentenceFacts()
+        return self.facts
+
+
+@Language.component("factcheck_sentences")
+def factcheck_sentences(doc: Doc) -> Doc:
+    """Set sentence starts from the shared string splitter.
+
+    A doc made by :func:`factcheck.nlp.pipeline.extract` is already one sentence of a longer text.
+    """
+    if "paragraph" in doc.user_data.get("factcheck", {}):
+        for token in doc:
+            token.is_sent_start = token.i == 0
+        return doc
+    starts = {s.start for s in split_sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+class NumericClaims:
+    """Find statistical claims in each sentence and describe them (``doc._.claims``).
+
+    nlp (Language): the pipeline, whose vocabulary the phrase matcher uses.
+    name (str): the component name.
+    """
+
+    def __init__(self, nlp: Language, name: str = "numeric_claims") -> None:
+        self.name = name
+        self.matcher = build_phrase_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        settings: dict[str, Any] = doc.user_data.get("factcheck", {})
+        chain: ParagraphChain = settings.get("chain") or ParagraphChain(settings.get("published"))
+        offset: int = settings.get("offset", 0)
+        fixed_paragraph: int | None = settings.get("paragraph")
+        original = doc.user_data.get("original_text", doc.text)
+        normalized = normalize(original)
+        claims: list[Claim] = []
+        for sent in doc.sents:
+            paragraph = fixed_paragraph if fixed_paragraph is not None else doc.text.count("\n", 0, sent.start_char)
+            context = chain.enter(paragraph)
+            claims.extend(self._sentence(sent, normalized, context, chain, offset, original))
+        doc._.claims = claims
+        return doc
+
+    def _sentence(
+        self,
+        sent: Span,
+        normalized: str,
+        context: attrs.SentenceFacts,
+        chain: ParagraphChain,
+        offset: int,
+        original: str,
+    ) -> list[Claim]:
+        text = normalized[sent.start_char : sent.end_char]
+        found = find_time_expressions(text, chain.published)
+        numbers = find_numbers(text, found)  # every date masks its digits, even a date of speech
+        times = [t for t in found if t.type != "speech"]
+        # Windows that carry to the paragraph's later sentences (not "now", not an administration's name).
+        informative = [t for t in times if t.type in ("date", "month", "year", "fy", "period", "relative")]
+        if not numbers:
+            if informative:
+                context.window = informative[-1]
+            if text.rstrip().endswith(":"):  # a list follows: its items count what this line names
+                events = [c.label.rstrip("~") for c in find_cues(sent, self.matcher) if c.category == "event"]
+                context.last_event = events[0] if events else context.last_event
+            return []
+        tokens = [t.text for t in sent]
+        token_chars = [t.idx - sent.start_char for t in sent]
+        cues = find_cues(sent, self.matcher)
+        numbers = [n for n in numbers if not _is_furniture(n.start, n.end, cues, token_chars)]
+        if _MENU_LINE.search(text) and _title_case(text):
+            numbers = []
+        anaphoric = bool(_ANAPHORA_START.match(text))
+        points_back = any(t.type == "anaphor" for t in times)
+        if (anaphoric or points_back) and context.last_event is None and context.window is None:
+            # Nothing earlier in this paragraph: "But 425,431 of them ..." points to the paragraph before.
+            context = attrs.SentenceFacts(**{f: getattr(chain.last_facts, f) for f in attrs.SentenceFacts.__slots__})
+        items = attrs.describe_sentence(text, tokens, token_chars, numbers, times, cues, context, anaphoric=anaphoric)
+        _recall_earlier_mentions(items, text, chain)
+        base = offset + sent.start_char
+        claims = [self._claim(item, sent, base, original, offset) for item in items]
+        if informative:
+            context.window = informative[-1]
+        main = [i for i in items if not i.aside]
+        if main:
+            context.last_event, context.last_criminality = main[-1].event, main[-1].criminality
+            context.last_unit, context.last_custody = main[-1].unit, main[-1].custody
+        for field_name in attrs.SentenceFacts.__slots__:
+            if getattr(context, field_name) is not None:
+                setattr(chain.last_facts, field_name, getattr(context, field_name))
+        return claims
+
+    @staticmethod
+    def _claim(item: attrs.Described, sent: Span, base: int, original: str, offset: int) -> Claim:
+        expr = item.expr
+        start, end = base + expr.start, base + expr.end
+        number_text = original[start - offset : end - offset]
+        return Claim(
+            id="",
+            text=original[sent.start_char : sent.end_char],
+            start=base,
+            end=offset + sent.end_char,
+            number=NumberSpan(text=number_text, start=start, end=end),
+            value=expr.value,
+            low=expr.low,
+            high=expr.high,
+            approx=expr.approx,  # type: ignore[arg-type]
+            unit=item.unit or "people",  # type: ignore[arg-type]
+            event=item.event,  # type: ignore[arg-type]
+            criminality=item.criminality,  # type: ignore[arg-type]
+            custody=item.custody,  # type: ignore[arg-type]
+            time=attrs.time_window(item.time, item.measure, base, inherited=item.time_inherited),
+            measure=item.measure,  # type: ignore[arg-type]
+            precision=expr.precision,
+            offense=item.offense,
+            agency=item.agency,
+            geography=item.geography,
+            cues=attrs.to_cues(item, base),
+        )
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _recall_earlier_mentions(items: list[attrs.Described], text: str, chain: ParagraphChain) -> None:
+    """ "the 435,719 figure": a figure cited again means what it meant when the text first gave it."""
+    for item in items:
+        value = item.expr.value
+        if value is None:
+            continue
+        earlier = chain.seen.get(value)
+        reference = bool(
+            _REFERENCE_BEFORE.search(text[: item.expr.start]) and _REFERENCE_AFTER.match(text[item.expr.end :])
+        )
+        if earlier is not None and reference:
+            for name in ("event", "criminality", "custody", "time", "measure", "unit"):
+                setattr(item, name, getattr(earlier, name))
+            item.time_inherited = earlier.time_inherited or earlier.time is not None
+        elif earlier is not None and (item.time is None or item.time_inherited) and earlier.time is not None:
+            item.time, item.time_inherited = earlier.time, True
+        if item.time is not None and not item.time_inherited and item.expr.kind == "count":
+            chain.seen[value] = item
+
+
+def _is_furniture(start: int, end: int, cues: list[CueMatch], token_chars: list[int]) -> bool:
+    """A number next to a site-furniture word ("$5 donation", "1,000 supporters", "2 Comments")."""
+    for cue in cues:
+        if cue.category != "furniture":
+            continue
+        if 0 <= cue.char_start - end <= 12 or 0 <= start - cue.char_end <= 3:
+            return True
+    return False
+
+
+@Language.factory("numeric_claims", assigns=["doc._.claims"])
+def make_numeric_claims(nlp: Language, name: str) -> NumericClaims:
+    """Create the numeric-claims component (registered with spaCy as "numeric_claims")."""
+    return NumericClaims(nlp, name)

@@ -1,0 +1,75 @@
+"""The word lists of ``lexicon.yaml`` and the spaCy PhraseMatcher that finds them."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A lexicon phrase found in a sentence; token offsets are relative to the sentence span."""
+
+    category: str
+    label: str
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
+    """category -> label -> phrases, as written in ``lexicon.yaml``."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {
+        category: {str(label): [str(p) for p in phrases] for label, phrases in labels.items()}
+        for category, labels in data.items()
+    }
+
+
+def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
+    """One PhraseMatcher over token norms (lower-cased, typographic variants folded); ids are ``category|label``."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for category, labels in load_lexicon().items():
+        for label, phrases in labels.items():
+            matcher.add(f"{category}|{label}", [nlp.make_doc(phrase) for phrase in phrases])
+    return matcher
+
+
+def find_cues(span: Span, matcher: PhraseMatcher) -> list[CueMatch]:
+    """Lexicon matches in ``span``; within a category the longest, then leftmost, match wins."""
+    vocab_strings = span.doc.vocab.strings
+    by_category: dict[str, list[tuple[int, int, str]]] = {}
+    for match_id, start, end in matcher(span):  # doc-level token indices, even for a span
+        category, label = vocab_strings[match_id].split("|", 1)
+        by_category.setdefault(category, []).append((start - span.start, end - span.start, label))
+    cues: list[CueMatch] = []
+    base = span.start_char
+    for category, found in by_category.items():
+        taken: set[int] = set()
+        for start, end, label in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+            if taken.intersection(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            if label.startswith("_"):
+                continue
+            char_start, char_end = span[start].idx - base, span[end - 1].idx + len(span[end - 1]) - base
+            cues.append(CueMatch(category, label, start, end, char_start, char_end, span[start:end].text))
+    cues.sort(key=lambda c: (c.start, c.end))
+    return cues

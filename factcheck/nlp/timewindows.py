@@ -1,0 +1,516 @@
+"""Time expressions: find them in a sentence, classify them, resolve them to dates.
+
+Pure functions of strings (no spaCy), so the tricky cases can be tested as a table. A
+:class:`TimeExpr` is a found expression; :func:`window_for` turns one into the claim's
+:class:`~factcheck.models.TimeWindow`, whose kind depends on what is counted (a month given
+for a stock is a snapshot, for a flow a period).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+# Terms of office used to resolve "under Biden", "Trump's first 100 days" and the like.
+ADMINISTRATIONS: dict[str, list[tuple[dt.date, dt.date | None]]] = {
+    "obama": [(dt.date(2009, 1, 20), dt.date(2017, 1, 19))],
+    "trump": [(dt.date(2017, 1, 20), dt.date(2021, 1, 19)), (dt.date(2025, 1, 20), None)],
+    "biden": [(dt.date(2021, 1, 20), dt.date(2025, 1, 19))],
+    "harris": [(dt.date(2021, 1, 20), dt.date(2025, 1, 19))],
+    "bush": [(dt.date(2001, 1, 20), dt.date(2009, 1, 19))],
+}
+_ADMIN_ALIASES = {"kamala": "harris", "biden-harris": "biden", "harris-biden": "biden", "donald": "trump"}
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBREVIATIONS = r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+# Case-sensitive, so that "may" the verb is not May the month; headlines in capitals still match.
+_MONTH = rf"(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{_MONTH_ABBREVIATIONS}|{_MONTH_ABBREVIATIONS.upper()})"
+_PART = r"(?:(?:early|mid|late)[- ]?|the\s+(?:end|beginning|start|middle)\s+of\s+)"
+_DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9][0-9]|20[0-9]{2})"
+_SMALL = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush)"
+
+# Atoms, longest alternatives first. Each named group is one kind of atom.
+_ATOM = re.compile(
+    rf"""
+    (?P<iso>\b{_YEAR}-[01][0-9]-[0-3][0-9]\b)
+  | (?P<slash>\b[01]?[0-9]/[0-3]?[0-9]/(?:{_YEAR}|[0-9]{{2}})\b)
+  | (?P<fyrange>\b(?:FY|fiscal\s+years?)\s?'?(?P<fyr1>{_YEAR}|[0-9]{{2}})
+        \s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?'?(?P<fyr2>{_YEAR}|[0-9]{{2}})\b)
+  | (?P<fy>\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b)
+  | (?P<cy>\b(?:CY|calendar(?:\s+year)?)\s?(?P<cyyear>{_YEAR})\b)
+  | (?P<date>\b(?P<dpart>{_PART})?(?P<dmonth>{_MONTH})\s+(?P<dday>{_DAY})(?:,\s*|\s+)(?P<dyear>{_YEAR})\b)
+  | (?P<dmy>\b(?P<edday>{_DAY})\s+(?P<edmonth>{_MONTH})\s+(?P<edyear>{_YEAR})\b)
+  | (?P<monthyear>\b(?P<mypart>{_PART})?(?P<mymonth>{_MONTH})(?:,)?\s+(?P<myyear>{_YEAR})\b)
+  | (?P<monthday>\b(?P<mdpart>{_PART})?(?P<mdmonth>{_MONTH})\s+(?P<mdday>{_DAY})\b(?![0-9.,]*[0-9]))
+  | (?P<month>\b(?P<mpart>{_PART})?(?P<mmonth>{_MONTH})\b)
+  | (?P<yearrange>\b(?P<yr1>{_YEAR})\s?(?:-|–|—|/)\s?(?P<yr2>{_YEAR}|[0-9]{{2}})\b(?!\s?(?:%|percent)))
+  | (?P<decade>\b(?:the\s+)?(?:19|20)[0-9]0s\b)
+  | (?P<year>\b(?P<yyear>{_YEAR})\b(?![0-9,.]*\s?(?:%|percent)))
+  | (?P<adminterm>\b{_ADMIN_NAME}(?:'s)?\s+
+        (?:(?:first|second)\s+(?P<atn>{_SMALL})\s+{_UNIT}|(?:first|second)\s+term|presidency|tenure)\b)
+  | (?P<adminadmin>\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-(?:Harris|Biden))?)\s+
+        (?:administration|White\s+House|era|years)\b)
+  | (?P<under>\b(?:under|during|by)\s+
+        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{_ADMIN_NAME}\b)
+  | (?P<adminagent>\b{_ADMIN_NAME}(?:'s(?:\s+[a-z]+){{0,2}})?
+        (?=\s+(?:has\s+|have\s+|had\s+)?
+            (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported)\b))
+  | (?P<inoffice>\b(?:while|when)\s+(?:(?:Vice\s+)?President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
+        \s+(?:was|were|has\s+been|is)\s+(?:in\s+office|president|in\s+charge|vice\s+president)\b)
+  | (?P<thisadmin>\b(?:under\s+|during\s+|by\s+)?(?:the|this)\s+
+        (?:previous|prior|last|current|outgoing|incoming|past|present)?\s*administration\b)
+  | (?P<sincebegan>\bsince\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}
+        (?:began|begun|started|launched|took\s+effect|opened|was\s+announced)\b
+        (?:\s+(?:(?:last|this|in|on)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|\s+in\s+{_YEAR})?)
+  | (?P<tookoffice>\bsince\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b)
+  | (?P<nperiod>\b(?:in|during|over|within)\s+(?:a|an|the)\s+
+        (?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:day|week|month|year)
+        \s+(?:period|span|stretch|window)\b)
+  | (?P<firstlast>\b(?:in\s+|during\s+|over\s+|within\s+|for\s+)?(?:the\s+)?
+        (?:first|last|past|previous|initial|prior|next|latest)\s+(?:(?P<fln>{_SMALL})[- ])?{_UNIT}\b)
+  | (?P<anaphor>\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?(?:that|the\s+same)\s+(?:fiscal\s+)?
+        (?:year|span|period|month|time|window|stretch|quarter|date|day|week)\b)
+  | (?P<yearbefore>\b(?:the\s+(?:year|month)\s+(?:before|earlier|prior)|a\s+year\s+(?:earlier|ago|before)
+        |the\s+(?:previous|prior)\s+(?:fiscal\s+)?year)\b)
+  | (?P<thisyear>\b(?:this|last|the\s+current|the\s+past|next)\s+(?:fiscal\s+)?(?:year|month|week|quarter)\b)
+  | (?P<recurring>\b(?:each|every)(?:\s+single)?\s+(?:fiscal\s+)?(?:year|month|week)\b
+        |\b(?:a|per)\s+(?:fiscal\s+)?year\b|\b(?:annually|yearly)\b|\bper\s+annum\b)
+  | (?P<now>\b(?:right\s+now|now|currently|today|at\s+present|presently|these\s+days|nowadays
+        |at\s+the\s+moment)\b)
+  | (?P<yesterday>\byesterday\b)
+  | (?P<sofar>\b(?:so\s+far(?:\s+this\s+(?:fiscal\s+)?year)?|to\s+date|year[- ]to[- ]date)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_LEAD = re.compile(
+    r"(?:\b(?P<lead>as\s+of|as\s+at|since|from|between|through|until|till|by|on|in|during|at|over|before|after)"
+    r"(?:\s+(?:the\s+)?(?:end|close|start|beginning)\s+of)?(?:\s+all\s+of)?\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_END_OF = re.compile(r"\b(?:end|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
+_BETWEEN_SOMETHING_AND = re.compile(r"\bbetween\b[^.;]{0,60}\band\s+$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told(?:\s+\w+){0,2}|wrote|posted|tweeted|announced|testified|claimed|argued|stated|"
+    r"reported|published|released|issued)\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(
+    r"^,?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:said|says|told|wrote|posted|tweeted|announced|claimed)\b"
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_LAST_OR_THIS = re.compile(r"\b(?P<rel>last|this|next)\s+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression found in text.
+
+    ``type`` is the grammatical family (date, month, year, fy, period, relative, recurring,
+    now, admin); ``date_from``/``date_to`` are resolved when possible. ``lead`` is the
+    preposition that introduced it ("as of", "since", "between" ...), lower-cased.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    lead: str | None = None
+    administration: str | None = None
+    year_known: bool = True
+    digits: bool = False
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def informative(self) -> int:
+        """How much the expression pins down, to prefer a date over "now" in a sentence."""
+        return {
+            "date": 6,
+            "period": 6,
+            "fy": 6,
+            "month": 5,
+            "year": 4,
+            "relative": 3,
+            "admin": 3,
+            "recurring": 2,
+            "now": 1,
+        }.get(self.type, 0)
+
+
+def _month_number(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _fiscal_year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year - 1, 10, 1), dt.date(year, 9, 30)
+
+
+def _month_span(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    part = (part or "").lower()
+    if part.startswith("early") or "beginning" in part or "start" in part:
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if part.startswith("mid") or "middle" in part:
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if part.startswith("late") or "end" in part:
+        return dt.date(year, month, 21), dt.date(year, month, last)
+    return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _admin_key(name: str) -> str:
+    key = name.lower()
+    return _ADMIN_ALIASES.get(key, key)
+
+
+def administration_span(name: str, on: dt.date | None, *, second_term: bool = False) -> tuple[dt.date, dt.date | None]:
+    """The term of ``name`` in office on or before ``on`` (the latest one when ``on`` is None)."""
+    terms = ADMINISTRATIONS[_admin_key(name)]
+    if second_term and len(terms) > 1:
+        return terms[1]
+    if on is not None:
+        started = [t for t in terms if t[0] <= on]
+        if started:
+            return started[-1]
+    return terms[-1] if on is None else terms[0]
+
+
+def _number_word(text: str | None) -> int | None:
+    if not text:
+        return None
+    words = {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+    }
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    return words.get(text)
+
+
+def _add_span(start: dt.date, count: int, unit: str) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[unit]
+    return start + dt.timedelta(days=count * days - 1)
+
+
+def _atoms(text: str, published: dt.date | None) -> list[TimeExpr]:
+    atoms: list[TimeExpr] = []
+    for m in _ATOM.finditer(text):
+        kind = m.lastgroup
+        expr = TimeExpr(m.start(), m.end(), m.group(0), "date", digits=any(c.isdigit() for c in m.group(0)))
+        if kind == "iso":
+            y, mo, d = (int(x) for x in m.group(0).split("-"))
+            expr.date_from = expr.date_to = _safe_date(y, mo, d)
+        elif kind == "slash":
+            mo, d, y = m.group(0).split("/")
+            expr.date_from = expr.date_to = _safe_date(_year(y), int(mo), int(d))
+        elif kind == "fyrange":
+            expr.type = "period"
+            first, last = _year(m.group("fyr1")), _year(m.group("fyr2"))
+            if last < first and last < 100:
+                last += first - first % 100
+            expr.date_from, expr.date_to = _fiscal_year(first)[0], _fiscal_year(last)[1]
+        elif kind == "fy":
+            expr.type = "fy"
+            expr.date_from, expr.date_to = _fiscal_year(_year(m.group("fyyear")))
+        elif kind == "cy":
+            expr.type = "year"
+            year = int(m.group("cyyear"))
+            expr.date_from, expr.date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        elif kind == "date":
+            day = int(re.sub(r"\D", "", m.group("dday")))
+            expr.date_from = expr.date_to = _safe_date(int(m.group("dyear")), _month_number(m.group("dmonth")), day)
+        elif kind == "dmy":
+            day = int(re.sub(r"\D", "", m.group("edday")))
+            expr.date_from = expr.date_to = _safe_date(int(m.group("edyear")), _month_number(m.group("edmonth")), day)
+        elif kind == "monthyear":
+            expr.type = "month"
+            expr.date_from, expr.date_to = _month_span(
+                int(m.group("myyear")), _month_number(m.group("mymonth")), m.group("mypart")
+            )
+        elif kind == "monthday":
+            expr.year_known = False
+            day = int(re.sub(r"\D", "", m.group("mdday")))
+            expr.parts = [str(_month_number(m.group("mdmonth"))), str(day)]
+        elif kind == "month":
+            expr.type = "month"
+            expr.year_known = False
+            expr.parts = [str(_month_number(m.group("mmonth"))), m.group("mpart") or ""]
+            if m.group("mmonth") == "May" and not m.group("mpart") and not _looks_like_month_context(text, m):
+                continue  # the modal verb "May" at a sentence start
+        elif kind == "yearrange":
+            expr.type = "period"
+            first, last = int(m.group("yr1")), _year(m.group("yr2"))
+            if last < 100:
+                last += first - first % 100
+            if last < first:
+                continue
+            expr.date_from, expr.date_to = dt.date(first, 1, 1), dt.date(last, 12, 31)
+        elif kind == "decade":
+            expr.type = "period"
+            first = int(re.sub(r"\D", "", m.group(0)))
+            expr.date_from, expr.date_to = dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+        elif kind == "year":
+            expr.type = "year"
+            year = int(m.group("yyear"))
+            expr.date_from, expr.date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        elif kind in ("adminterm", "adminadmin", "under", "tookoffice", "adminagent", "inoffice"):
+            expr.type = "admin"
+            name = re.search(_ADMIN_NAME, m.group(0))
+            expr.administration = _admin_key(name.group(0)) if name else None
+            _resolve_admin(expr, m, published)
+        elif kind == "thisadmin":
+            expr.type = "admin"
+            lowered = m.group(0).lower()
+            if published and re.search(r"\b(?:current|this|present)\b", lowered):
+                expr.administration = next(
+                    (
+                        n
+                        for n, terms in ADMINISTRATIONS.items()
+                        if n != "harris"
+                        and any(t[0] <= published and (t[1] is None or published <= t[1]) for t in terms)
+                    ),
+                    None,
+                )
+        elif kind == "sincebegan":
+            expr.type = "relative"
+            expr.date_to = published
+        elif kind in ("firstlast", "nperiod"):
+            expr.type = "relative"
+        elif kind == "anaphor":
+            expr.type = "anaphor"
+        elif kind == "yearbefore":
+            expr.type = "relative"
+        elif kind == "thisyear":
+            expr.type = "relative"
+            _resolve_this_year(expr, published)
+        elif kind == "recurring":
+            expr.type = "recurring"
+        elif kind == "now":
+            expr.type = "now"
+            expr.date_from = expr.date_to = published
+        elif kind == "yesterday":
+            expr.type = "relative"
+        elif kind == "sofar":
+            expr.type = "relative"
+            if published:
+                expr.date_from, expr.date_to = dt.date(published.year, 1, 1), published
+        atoms.append(expr)
+    return atoms
+
+
+def _looks_like_month_context(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    return bool(re.search(r"\b(?:in|since|of|by|until|through|from|last|this|early|late|mid)\s+$", before))
+
+
+def _resolve_admin(expr: TimeExpr, m: re.Match[str], published: dt.date | None) -> None:
+    if expr.administration is None or expr.administration not in ADMINISTRATIONS:
+        return
+    lowered = m.group(0).lower()
+    start, end = administration_span(expr.administration, published, second_term="second" in lowered)
+    count = _number_word(m.groupdict().get("atn"))
+    if count and re.search(_UNIT, lowered):
+        unit = re.search(_UNIT, lowered)
+        assert unit is not None
+        end = _add_span(start, count, unit.group(0))
+    if lowered.startswith("since"):
+        end = published
+    expr.date_from, expr.date_to = start, end or published
+
+
+def _resolve_this_year(expr: TimeExpr, published: dt.date | None) -> None:
+    if published is None:
+        return
+    lowered = expr.text.lower()
+    fiscal = "fiscal" in lowered
+    year = published.year
+    if fiscal and published.month >= 10:
+        year += 1
+    if lowered.startswith("last") or "past" in lowered:
+        year -= 1
+    if "year" in lowered:
+        if fiscal:
+            expr.date_from, expr.date_to = _fiscal_year(year)
+        else:
+            expr.date_from, expr.date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if lowered.startswith(("this", "the current")):
+            expr.date_to = published
+
+
+def _infer_years(atoms: list[TimeExpr], published: dt.date | None) -> None:
+    """Give year-less dates ("from October 1 to November 15, 2025") the year of a neighbour."""
+    for i, atom in enumerate(atoms):
+        if atom.year_known or not atom.parts:
+            continue
+        year = None
+        for other in atoms[i + 1 : i + 3] + atoms[max(0, i - 2) : i][::-1]:
+            if other.year_known and other.date_from and other.type in ("date", "month"):
+                year = other.date_from.year
+                break
+        month = int(atom.parts[0])
+        if year is None and published is not None:
+            year = published.year if month <= published.month else published.year - 1
+        if year is None:
+            continue
+        if atom.type == "date":
+            atom.date_from = atom.date_to = _safe_date(year, month, int(atom.parts[1]))
+        else:
+            atom.date_from, atom.date_to = _month_span(year, month, atom.parts[1])
+
+
+def _merge_ranges(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
+    """Join "between X and Y", "from X to Y", "X through Y" into one period."""
+    merged: list[TimeExpr] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        dated = ("date", "month", "year", "fy")
+        joiner = _JOIN.match(text[atom.end : nxt.start]) if nxt else None
+        if joiner and joiner.group(0).strip().lower() == "and" and not _BETWEEN_BEFORE.search(text[: atom.start]):
+            joiner = None
+        known = bool(nxt and atom.date_from and nxt.date_to)
+        ordered = not known or bool(nxt and atom.date_from <= nxt.date_to)  # type: ignore[operator]
+        if nxt and joiner and ordered and atom.type in dated and nxt.type in dated:
+            merged.append(
+                TimeExpr(
+                    atom.start,
+                    nxt.end,
+                    text[atom.start : nxt.end],
+                    "period",
+                    atom.date_from,
+                    nxt.date_to,
+                    digits=atom.digits or nxt.digits,
+                )
+            )
+            i += 2
+            continue
+        merged.append(atom)
+        i += 1
+    return merged
+
+
+def _attach_leads(text: str, exprs: list[TimeExpr], published: dt.date | None) -> None:
+    for expr in exprs:
+        before = text[max(0, expr.start - 40) : expr.start]
+        relative = _LAST_OR_THIS.search(before)
+        if relative and expr.type == "month":
+            expr.start = expr.start - (len(before) - relative.start())
+            _shift_month(expr, relative.group("rel").lower(), published)
+            before = text[max(0, expr.start - 40) : expr.start]
+        lead = _LEAD.search(before)
+        if lead:
+            expr.lead = " ".join(lead.group("lead").lower().split())
+            if _END_OF.search(before) and expr.lead != "since":
+                expr.lead = "end of"
+            expr.start = expr.start - (len(before) - lead.start())
+        expr.text = text[expr.start : expr.end]
+
+
+def _shift_month(expr: TimeExpr, relative: str, published: dt.date | None) -> None:
+    if published is None or not expr.parts:
+        return
+    month = int(expr.parts[0])
+    year = published.year if month < published.month or relative == "this" else published.year - 1
+    if relative == "next":
+        year = published.year if month > published.month else published.year + 1
+    expr.date_from, expr.date_to = _month_span(year, month, expr.parts[1])
+    expr.year_known = True
+
+
+def _is_speech_date(text: str, expr: TimeExpr) -> bool:
+    """ "said on June 24", "announced today", "On Sept. 29, Trump said": when words were spoken, not a window."""
+    if expr.type not in ("date", "now", "month", "relative") or expr.lead == "as of":
+        return False
+    if expr.type == "relative" and not re.fullmatch(
+        r"(?:this|last)\s+week|yesterday", expr.text.strip(), re.IGNORECASE
+    ):
+        return False
+    before = text[max(0, expr.start - 40) : expr.start]
+    return bool(_SPEECH_BEFORE.search(before) or (expr.type == "date" and _SPEECH_AFTER.match(text[expr.end :])))
+
+
+def find_time_expressions(text: str, published: dt.date | None = None) -> list[TimeExpr]:
+    """Every time expression in ``text``, in order, with dates resolved where possible.
+
+    Dates of speech ("said on June 24", "announced today") are left out: they say when
+    something was said, not what period a figure covers.
+    """
+    atoms = _atoms(text, published)
+    _infer_years(atoms, published)
+    exprs = _merge_ranges(text, atoms)
+    for expr in exprs:
+        if _is_speech_date(text, expr):
+            expr.type = "speech"
+    _attach_leads(text, exprs, published)
+    for expr in exprs:
+        if expr.type in ("date", "month") and expr.lead is None and _BETWEEN_SOMETHING_AND.search(text[: expr.start]):
+            expr.type, expr.lead = "period", "between"
+        if expr.lead == "since" and expr.type in ("date", "month", "year", "fy"):
+            start = expr.date_from
+            expr.type = "relative"
+            expr.date_from, expr.date_to = start, published
+        elif expr.lead in ("between", "from") and expr.type == "period":
+            pass
+    return exprs

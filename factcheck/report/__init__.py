@@ -1,0 +1,1 @@
+"""Renderers: turn claims and reports into text, JSON, Markdown and tables."""

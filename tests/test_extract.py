@@ -1,0 +1,115 @@
+"""Extraction end to end: each cue attaches to the right number; paragraphs share windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import factcheck
+
+
+def by_number(text: str, published: str | None = None) -> dict[str, factcheck.Claim]:
+    return {c.number.text: c for c in factcheck.extract(text, published=published)}
+
+
+def test_each_cue_attaches_to_its_number():
+    claims = by_number(
+        "ICE said 662,566 noncitizens with criminal histories were on its national docket as of July 21, 2024, "
+        "of whom 435,719 were convicted and 226,847 had pending charges."
+    )
+    assert claims["662,566"].criminality == "convicted_or_pending"
+    assert claims["435,719"].criminality == "convicted"
+    assert claims["226,847"].criminality == "pending"
+    for claim in claims.values():
+        assert (claim.event, claim.custody, claim.measure) == ("docket", "national_docket", "stock")
+        assert claim.time.kind == "as_of"
+        assert claim.time.start == dt.date(2024, 7, 21)
+
+
+def test_stock_framed_as_yearly_release():
+    (claim, murderers) = factcheck.extract(
+        "Every year, ICE releases 435,000 convicted criminals onto our streets, including 13,099 murderers."
+    )
+    assert (claim.event, claim.custody, claim.measure, claim.time.kind) == ("release", "released", "flow", "recurring")
+    assert murderers.offense == "homicide"
+    assert any(c.kind == "offense" and c.label == "homicide!" for c in murderers.cues)
+
+
+def test_paragraph_window_covers_later_sentences():
+    text = "ICE's chart is dated July 21, 2024. On the non-detained side, 62,231 people had assault convictions."
+    (claim,) = factcheck.extract(text)
+    assert claim.time.kind == "as_of"
+    assert claim.time.inherited
+    assert (claim.custody, claim.event, claim.offense) == ("non_detained", "docket", "assault")
+
+
+def test_window_does_not_cross_paragraphs():
+    text = "As of July 21, 2024, 662,566 noncitizens were on ICE's docket.\n\nICE arrested 113,431 people."
+    claims = factcheck.extract(text)
+    assert claims[1].time.kind == "none"
+
+
+def test_share_takes_the_predicate_of_its_base():
+    claims = by_number(
+        "Cato found that 85% of the 204,297 people booked into ICE detention between October 2024 "
+        "and mid-June 2025 had no criminal conviction."
+    )
+    assert claims["85%"].criminality == "no_conviction"
+    assert claims["85%"].measure == "share"
+    assert claims["204,297"].criminality == "any"
+    assert claims["204,297"].event == "booking"
+
+
+def test_relative_window_resolves_against_published():
+    (claim,) = factcheck.extract(
+        "DHS said about 70% of the people ICE arrested since January 20 had charges or convictions.",
+        published="2025-12-06",
+    )
+    assert claim.time.kind == "relative"
+    assert (claim.time.start, claim.time.end) == (dt.date(2025, 1, 20), dt.date(2025, 12, 6))
+    assert claim.approx == "about"
+
+
+def test_fiscal_year_is_october_to_september():
+    (claim,) = factcheck.extract("In FY2024, ERO made 113,431 administrative arrests.")
+    assert (claim.time.start, claim.time.end) == (dt.date(2023, 10, 1), dt.date(2024, 9, 30))
+    assert (claim.unit, claim.event, claim.measure) == ("events", "arrest", "flow")
+
+
+def test_offsets_point_into_the_original_text():
+    text = "Its \u201cnon\u2011detained docket\u201d had 425,431 non\u2011citizens with criminal convictions."
+    (claim,) = factcheck.extract(text)
+    assert text[claim.number.start : claim.number.end] == "425,431"
+    assert claim.custody == "non_detained"
+    assert claim.unit == "people"
+    assert claim.text == text
+
+
+def test_no_claims_in_text_without_numbers():
+    assert factcheck.extract("ICE said nothing about the docket.") == []
+
+
+def test_line_and_column():
+    text = "First line.\nSecond line has 425,431 people."
+    (claim,) = factcheck.extract(text)
+    assert (claim.line, claim.column) == (2, 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether you agree or not, even a $5 donation helps. Goal: 1,000 supporters.",
+        "The maximum upload file size: 100 MB.",
+        "Posted March 10, 2026 | 47 comments",
+    ],
+)
+def test_site_furniture_is_not_a_claim(text):
+    assert factcheck.extract(text) == []
+
+
+def test_spacy_component_works_on_a_whole_document(nlp):
+    doc = nlp("ICE's chart is dated July 21, 2024. It listed 13,099 people with homicide convictions.")
+    (claim,) = doc._.claims
+    assert claim.number.text == "13,099"
+    assert claim.time.kind == "as_of"

@@ -1,0 +1,61 @@
+"""Time expressions: kinds and resolved dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.nlp.attributes import window_kind
+from factcheck.nlp.timewindows import find_time_expressions
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "kind", "start", "end"),
+    [
+        ("as of July 21, 2024", "stock", "as_of", D(2024, 7, 21), D(2024, 7, 21)),
+        ("in FY2024", "flow", "period", D(2023, 10, 1), D(2024, 9, 30)),
+        ("in fiscal year 2024", "flow", "period", D(2023, 10, 1), D(2024, 9, 30)),
+        ("in fiscal 2022", "flow", "period", D(2021, 10, 1), D(2022, 9, 30)),
+        ("in calendar year 2019", "flow", "period", D(2019, 1, 1), D(2019, 12, 31)),
+        ("between October 1, 2024, and June 14, 2025", "flow", "period", D(2024, 10, 1), D(2025, 6, 14)),
+        ("from October 1 to November 15, 2025", "flow", "period", D(2025, 10, 1), D(2025, 11, 15)),
+        ("at the end of fiscal 2024", "stock", "as_of", D(2023, 10, 1), D(2024, 9, 30)),
+        ("in July 2024", "stock", "as_of", D(2024, 7, 1), D(2024, 7, 31)),
+        ("in July 2024", "flow", "period", D(2024, 7, 1), D(2024, 7, 31)),
+        ("each year", "flow", "recurring", None, None),
+        ("annually", "flow", "recurring", None, None),
+        ("under Biden", "flow", "relative", D(2021, 1, 20), D(2025, 1, 19)),
+    ],
+)
+def test_kinds_and_dates(text, measure, kind, start, end):
+    exprs = find_time_expressions(text)
+    assert len(exprs) == 1
+    expr = exprs[0]
+    assert window_kind(expr, measure) == kind
+    assert (expr.date_from, expr.date_to) == (start, end)
+
+
+def test_relative_windows_resolve_against_publication_date():
+    published = D(2025, 12, 6)
+    (since,) = find_time_expressions("since January 20", published)
+    assert window_kind(since, "share") == "relative"
+    assert (since.date_from, since.date_to) == (D(2025, 1, 20), published)
+    (this_year,) = find_time_expressions("this year", published)
+    assert (this_year.date_from, this_year.date_to) == (D(2025, 1, 1), published)
+    (now,) = find_time_expressions("now", published)
+    assert window_kind(now, "stock") == "as_of"
+    assert now.date_from == published
+    (first,) = find_time_expressions("in Trump's first 100 days", published)
+    assert (first.date_from, first.date_to) == (D(2025, 1, 20), D(2025, 4, 29))
+
+
+def test_may_the_verb_is_not_a_month():
+    assert find_time_expressions("May the figures speak for themselves.") == []
+
+
+def test_date_of_speech_is_not_a_window():
+    (said,) = find_time_expressions("a senator said on June 24 that sixty-five percent")
+    assert said.type == "speech"
