@@ -18,16 +18,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factcheck.models import Claim, NumberSpan
 from factcheck.nlp import attributes as attrs
 from factcheck.nlp.lexicon import CueMatch, build_phrase_matcher, find_cues
-from factcheck.nlp.numbers import find_numbers
+from factcheck.nlp.numbers import NumberExpr, find_numbers
+from factcheck.nlp.scan import Landmarks
 from factcheck.nlp.segment import split_sentences
 from factcheck.nlp.textnorm import normalize
-from factcheck.nlp.timewindows import find_time_expressions
+from factcheck.nlp.timewindows import TimeExpr, find_time_expressions
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -62,16 +64,44 @@ class ParagraphChain:
 def factcheck_sentences(doc: Doc) -> Doc:
     """Set sentence starts from the shared string splitter.
 
-    A doc made by :func:`factcheck.nlp.pipeline.extract` is already one sentence of a longer text.
+    A doc made by :func:`factcheck.nlp.pipeline.extract` is already one sentence of a longer
+    text (``user_data["factcheck"]["prepared"]``); it needs no splitting.
     """
-    if "paragraph" in doc.user_data.get("factcheck", {}):
-        for token in doc:
-            token.is_sent_start = token.i == 0
+    if "prepared" in doc.user_data.get("factcheck", {}):
         return doc
     starts = {s.start for s in split_sentences(doc.text)}
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts
     return doc
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A sentence's string-level scan: time expressions (all, incl. dates of speech) and numbers."""
+
+    found: list[TimeExpr]
+    numbers: list[NumberExpr]
+
+    @classmethod
+    def scan(cls, text: str, published: dt.date | None, marks: Landmarks | None = None) -> Prepared:
+        marks = Landmarks.of(text) if marks is None else marks
+        found = find_time_expressions(text, published, marks)
+        return cls(found, find_numbers(text, found, marks))  # every date masks its digits, even a date of speech
+
+    @property
+    def windows(self) -> list[TimeExpr]:
+        return [t for t in self.found if t.type != "speech"]
+
+    @property
+    def carried(self) -> list[TimeExpr]:
+        """Windows that carry to the paragraph's later sentences (not "now", not an administration)."""
+        return [t for t in self.found if t.type in ("date", "month", "year", "fy", "period", "relative")]
+
+
+def remember_windows(prepared: Prepared, context: attrs.SentenceFacts) -> None:
+    carried = prepared.carried
+    if carried:
+        context.window = carried[-1]
 
 
 class NumericClaims:
@@ -89,14 +119,19 @@ class NumericClaims:
         settings: dict[str, Any] = doc.user_data.get("factcheck", {})
         chain: ParagraphChain = settings.get("chain") or ParagraphChain(settings.get("published"))
         offset: int = settings.get("offset", 0)
-        fixed_paragraph: int | None = settings.get("paragraph")
-        original = doc.user_data.get("original_text", doc.text)
-        normalized = normalize(original)
         claims: list[Claim] = []
-        for sent in doc.sents:
-            paragraph = fixed_paragraph if fixed_paragraph is not None else doc.text.count("\n", 0, sent.start_char)
-            context = chain.enter(paragraph)
-            claims.extend(self._sentence(sent, normalized, context, chain, offset, original))
+        if "prepared" in settings:  # one sentence of a longer text, already scanned
+            context = chain.enter(settings["paragraph"])
+            original, normalized = settings["text"], settings["normalized"]
+            claims = self._sentence(doc[:], normalized, settings["prepared"], context, chain, offset, original)
+        else:
+            original = doc.user_data.get("original_text") or doc.text
+            normalized = normalize(original)
+            for sent in doc.sents:
+                context = chain.enter(doc.text.count("\n", 0, sent.start_char))
+                sentence = normalized[sent.start_char : sent.end_char]
+                prepared = Prepared.scan(sentence, chain.published)
+                claims.extend(self._sentence(sent, normalized, prepared, context, chain, offset, original))
         doc._.claims = claims
         return doc
 
@@ -104,27 +139,22 @@ class NumericClaims:
         self,
         sent: Span,
         normalized: str,
+        prepared: Prepared,
         context: attrs.SentenceFacts,
         chain: ParagraphChain,
         offset: int,
         original: str,
     ) -> list[Claim]:
         text = normalized[sent.start_char : sent.end_char]
-        found = find_time_expressions(text, chain.published)
-        numbers = find_numbers(text, found)  # every date masks its digits, even a date of speech
-        times = [t for t in found if t.type != "speech"]
-        # Windows that carry to the paragraph's later sentences (not "now", not an administration's name).
-        informative = [t for t in times if t.type in ("date", "month", "year", "fy", "period", "relative")]
+        numbers, times = prepared.numbers, prepared.windows
         if not numbers:
-            if informative:
-                context.window = informative[-1]
+            remember_windows(prepared, context)
             if text.rstrip().endswith(":"):  # a list follows: its items count what this line names
                 events = [c.label.rstrip("~") for c in find_cues(sent, self.matcher) if c.category == "event"]
                 context.last_event = events[0] if events else context.last_event
             return []
-        tokens = [t.text for t in sent]
-        token_chars = [t.idx - sent.start_char for t in sent]
-        cues = find_cues(sent, self.matcher)
+        tokens, token_chars = _token_table(sent, text)
+        cues = find_cues(sent, self.matcher, tokens, token_chars, text)
         numbers = [n for n in numbers if not _is_furniture(n.start, n.end, cues, token_chars)]
         if _MENU_LINE.search(text) and _title_case(text):
             numbers = []
@@ -137,8 +167,7 @@ class NumericClaims:
         _recall_earlier_mentions(items, text, chain)
         base = offset + sent.start_char
         claims = [self._claim(item, sent, base, original, offset) for item in items]
-        if informative:
-            context.window = informative[-1]
+        remember_windows(prepared, context)
         main = [i for i in items if not i.aside]
         if main:
             context.last_event, context.last_criminality = main[-1].event, main[-1].criminality
@@ -175,6 +204,14 @@ class NumericClaims:
             geography=item.geography,
             cues=attrs.to_cues(item, base),
         )
+
+
+def _token_table(sent: Span, text: str) -> tuple[list[str], list[int]]:
+    """Token strings and their offsets within the sentence, read from arrays (cheaper than Token objects)."""
+    table = sent.doc.to_array([IDX, LENGTH])[sent.start : sent.end]
+    base = sent.start_char
+    offsets = [int(idx) - base for idx in table[:, 0]]
+    return [text[o : o + int(n)] for o, n in zip(offsets, table[:, 1], strict=True)], offsets
 
 
 def _title_case(text: str) -> bool:

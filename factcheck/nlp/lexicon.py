@@ -52,15 +52,28 @@ def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
-def find_cues(span: Span, matcher: PhraseMatcher) -> list[CueMatch]:
-    """Lexicon matches in ``span``; within a category the longest, then leftmost, match wins."""
+def find_cues(
+    span: Span,
+    matcher: PhraseMatcher,
+    tokens: list[str] | None = None,
+    token_chars: list[int] | None = None,
+    text: str | None = None,
+) -> list[CueMatch]:
+    """Lexicon matches in ``span``; within a category the longest, then leftmost, match wins.
+
+    ``tokens``, ``token_chars`` (the span's token strings and their offsets in the span) and
+    ``text`` (the span's text) may be passed in when the caller has them.
+    """
+    if tokens is None or token_chars is None or text is None:
+        tokens = [t.text for t in span]
+        token_chars = [t.idx - span.start_char for t in span]
+        text = span.text
     vocab_strings = span.doc.vocab.strings
     by_category: dict[str, list[tuple[int, int, str]]] = {}
     for match_id, start, end in matcher(span):  # doc-level token indices, even for a span
         category, label = vocab_strings[match_id].split("|", 1)
         by_category.setdefault(category, []).append((start - span.start, end - span.start, label))
     cues: list[CueMatch] = []
-    base = span.start_char
     for category, found in by_category.items():
         taken: set[int] = set()
         for start, end, label in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
@@ -69,7 +82,7 @@ def find_cues(span: Span, matcher: PhraseMatcher) -> list[CueMatch]:
             taken.update(range(start, end))
             if label.startswith("_"):
                 continue
-            char_start, char_end = span[start].idx - base, span[end - 1].idx + len(span[end - 1]) - base
-            cues.append(CueMatch(category, label, start, end, char_start, char_end, span[start:end].text))
+            char_start, char_end = token_chars[start], token_chars[end - 1] + len(tokens[end - 1])
+            cues.append(CueMatch(category, label, start, end, char_start, char_end, text[char_start:char_end]))
     cues.sort(key=lambda c: (c.start, c.end))
     return cues

@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from factcheck.nlp.scan import DispatchedPattern, Landmarks, word_boundary_before
 from factcheck.nlp.timewindows import TimeExpr
 
 # --- written numbers -------------------------------------------------------------------
@@ -86,28 +87,83 @@ def _qty(prefix: str) -> str:
     return rf"(?:{_QTY_DIGITS.replace('@P@', prefix)}|\b{_QTY_WORDS.replace('@P@', prefix)})"
 
 
-_NUMBER = re.compile(
-    rf"""
-    (?P<between>\bbetween\s+{_qty("b1")}(?P<b1pct>{_PERCENT})?\s+and\s+{_qty("b2")}(?P<b2pct>{_PERCENT})?)
-  | (?P<ratio>(?<![0-9,.])\b(?P<rnum>[0-9]{{1,3}}|{_W_BELOW100})
+_NUMBER_ALTERNATIVES: list[tuple[str, str]] = [
+    ("between", rf"""\bbetween\s+{_qty("b1")}(?P<b1pct>{_PERCENT})?\s+and\s+{_qty("b2")}(?P<b2pct>{_PERCENT})?"""),
+    (
+        "ratio",
+        rf"""(?<![0-9,.])\b(?P<rnum>[0-9]{{1,3}}|{_W_BELOW100})
         \s+(?:in|out\s+of|of\s+every|in\s+every)\s+
-        (?P<rden>[0-9]{{1,4}}|{_W_BELOW100}|a\s+hundred|one\s+hundred)\b(?![,.]?[0-9]))
-  | (?P<range>{_qty("r1")}(?P<r1pct>{_PERCENT})?\s?(?:-|–|—|\s+to\s+)\s?{_qty("r2")}(?P<r2pct>{_PERCENT})?)
-  | (?P<vague>\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b)
-  | (?P<fraction>\b(?:(?P<fnum>one|a|an|two|three|four|five|seven|nine)[- ])
+        (?P<rden>[0-9]{{1,4}}|{_W_BELOW100}|a\s+hundred|one\s+hundred)\b(?![,.]?[0-9])""",
+    ),
+    ("range", rf"""{_qty("r1")}(?P<r1pct>{_PERCENT})?\s?(?:-|–|—|\s+to\s+)\s?{_qty("r2")}(?P<r2pct>{_PERCENT})?"""),
+    ("vague", r"""\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b"""),
+    (
+        "fraction",
+        rf"""\b(?:(?P<fnum>one|a|an|two|three|four|five|seven|nine)[- ])
         (?P<fden>halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)\b(?!\s+(?:{_W_SCALE})\b)
-        |\bhalf\b(?!\s+an?\s+(?:{_W_SCALE})\b))
-  | (?P<mult>\b(?:doubl(?:e|ed|es|ing)|twice|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|quintupl(?:e|ed|es|ing))\b
+        |\bhalf\b(?!\s+an?\s+(?:{_W_SCALE})\b)""",
+    ),
+    (
+        "mult",
+        rf"""\b(?:doubl(?:e|ed|es|ing)|twice|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|quintupl(?:e|ed|es|ing))\b
         |\b(?P<fold>[0-9]+(?:\.[0-9]+)?|{_W_BELOW100})[- ]?fold\b
         |\b(?P<xn>[0-9]+(?:\.[0-9]+)?)\s?x\b
         |\bx\s?(?P<nx>[0-9]+(?:\.[0-9]+)?)\b
         |\b(?P<times>[0-9]+(?:\.[0-9]+)?|{_W_BELOW100})\s+times\b
-            (?=\s+(?:as|more|higher|larger|greater|bigger|faster|the|that|what|over|less|lower|smaller|fewer))
-    )
-  | (?P<single>{_qty("s")}(?P<spct>{_PERCENT})?)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+            (?=\s+(?:as|more|higher|larger|greater|bigger|faster|the|that|what|over|less|lower|smaller|fewer))""",
+    ),
+    ("single", rf"""{_qty("s")}(?P<spct>{_PERCENT})?"""),
+]
+_NUMBER_WORDS = (*_ONES, *_TEENS, *_TENS)
+_MULTIPLIER_WORDS = tuple(
+    f"{stem}{ending}" for stem in ("doubl", "tripl", "quadrupl", "quintupl") for ending in ("e", "ed", "es", "ing")
 )
+# The words (or "#digit": a digit, "$", ".5") each alternative can start with.
+_NUMBER_STARTS: dict[str, tuple[str, ...]] = {
+    "between": ("between",),
+    "ratio": ("#digit", *_NUMBER_WORDS),
+    "range": ("#digit", "us", "a", "an", "half", *_NUMBER_WORDS),
+    "vague": ("hundreds", "tens"),
+    "fraction": ("one", "a", "an", "two", "three", "four", "five", "seven", "nine", "half"),
+    "mult": ("#digit", "x", "twice", *_MULTIPLIER_WORDS, *_NUMBER_WORDS),
+    "single": ("#digit", "us", "a", "an", "half", *_NUMBER_WORDS),
+}
+_KEY_WORDS = frozenset(key for keys in _NUMBER_STARTS.values() for key in keys if not key.startswith("#"))
+_SCALE_AFTER_A = re.compile(
+    r"\s+(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|tenth)\b", re.IGNORECASE
+)
+_DIGIT_AFTER_X = re.compile(r"\s?[0-9]")
+
+
+def number_key(text: str, pos: int, token: str) -> str | None:
+    """The start key of the number alternatives that can begin at this landmark (see factcheck.nlp.scan)."""
+    first = token[0]
+    if first in "$.":
+        return "#digit"
+    if first.isdigit():
+        return "#digit"  # even after a letter ("N95"): the mask for codes then rules it out
+    word = token.lower()
+    if word not in _KEY_WORDS or not word_boundary_before(text, pos):
+        return None
+    after = pos + len(token)
+    if word == "us":
+        return word if text.startswith("$", after) else None
+    if word == "x":
+        return word if _DIGIT_AFTER_X.match(text, after) else None
+    if word in ("a", "an"):
+        return word if _SCALE_AFTER_A.match(text, after) else None
+    return word
+
+
+_NUMBERS = DispatchedPattern(
+    _NUMBER_ALTERNATIVES, _NUMBER_STARTS, number_key, re.IGNORECASE | re.VERBOSE, name="numbers"
+)
+
+
+def number_keys(text: str, marks: Landmarks) -> list[str | None]:
+    """Where numbers can start: the number start key of each landmark (None where none can)."""
+    return _NUMBERS.keys(text, marks)
+
 
 # --- hedges ----------------------------------------------------------------------------
 
@@ -136,18 +192,31 @@ _HEDGE_RE = re.compile(
     r"(?:" + "|".join(rf"(?P<{name}>\b{pattern})" for name, pattern in _HEDGE_BEFORE) + r")\s*$",
     re.IGNORECASE,
 )
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+# The last word of every hedge: only numbers after one of these can be hedged.
+_HEDGE_LAST_WORDS = frozenset(
+    """than over above of excess exceeding north beyond nearly almost to approaching nearing quite the under below
+    short about around roughly approximately approx approx. some estimated circa ca. ~ region approximate least
+    most as""".split()
+)
 _HEDGE_AFTER = re.compile(
     r"^(?:\s+or\s+(?P<at_least>more)\b|\s+or\s+(?P<about>so)\b|(?P<over>-plus\b|\+))", re.IGNORECASE
 )
 
 # --- non-claims -------------------------------------------------------------------------
 
-_MASKS = re.compile(
+_URL_HINT = re.compile(r"https?:|www\.|@|\.(?:com|org|net|gov|edu|cc|io|us|info|news|co)\b", re.IGNORECASE)
+_URLS = re.compile(
     r"""
     (?:https?://|www\.)\S+                                           # URLs
   | \b[\w.+-]+@[\w-]+\.[\w.]+                                        # e-mail
   | \b[\w-]+\.(?:com|org|net|gov|edu|cc|io|us|info|news|co)\b(?:/\S*)?  # bare domains
-  | (?:\+?1[-.\s])?\(?\b[0-9]{3}\)?[-.\s][0-9]{3}[-.\s][0-9]{4}\b    # phone numbers
+    """,
+    re.VERBOSE,
+)
+_MASKS = re.compile(
+    r"""
+    (?:\+?1[-.\s])?\(?\b[0-9]{3}\)?[-.\s][0-9]{3}[-.\s][0-9]{4}\b    # phone numbers
   | \b1-[0-9]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b                          # 1-866-DHS-2-ICE
   | \[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]                         # footnote markers [1], [3, 4]
   | \b[0-9]+(?:\([0-9a-zA-Z]{1,4}\))+                                # statute paragraphs 287(g), 241(a)(6)
@@ -164,9 +233,7 @@ _MASKS = re.compile(
   | \b[0-9]{1,5}\s+(?:[A-Z0-9][A-Za-z0-9]*\.?\s+){0,3}                  # street addresses
       (?:(?:Street|Avenue|Road|Boulevard|Drive|Lane|Way|Place|Plaza|Parkway|Court|Terrace|Circle|Square|Highway)\b
       |(?:St|Ave|Rd|Blvd|Dr|Hwy)\.)
-  | \b[A-Z]{2}\s+[0-9]{5}(?:-[0-9]{4})?\b                           # ZIP codes: DC 20536
-  | \b(?:[Pp]age|[Ss]egment|[Pp]art|[Cc]hapter|[Ee]pisode|[Ss]lide|[Ss]tep|[Rr]ound|[Qq]uestion|[Vv]olume)
-      \s+[0-9]+\s+of\s+[0-9]+                                          # "page 3 of 7"
+  | (?<=\b[A-Z]{2}\s)[0-9]{5}(?:-[0-9]{4})?\b                         # ZIP codes: DC 20536
   | \b[0-9]+(?:\.[0-9]+)?\s?(?:MB|GB|KB|TB|kb|mb|gb|px|mm|cm|km|kg|lbs?|mph|°[CF]?)\b  # physical units
   | (?<=[A-Za-z])-?[0-9]+(?:-[0-9A-Za-z]+)*                          # codes: COVID-19, I-213, N95
   | \b[0-9]+-?[A-Za-z]+[0-9]+\w*                                     # codes: 1A2, 4G5
@@ -174,13 +241,26 @@ _MASKS = re.compile(
     """,
     re.VERBOSE,
 )
+# Words that make the number after them a name or a reference, not a statistic ("Section 287", "page 12").
+_LABEL_WORDS = (
+    *"section sections sec. secs. title chapter ch. article art. part page pages p. pp. paragraph para.".split(),
+    *"no. nos.".split(),
+    *"item step rule form exhibit table figure fig. appendix footnote note line volume vol. issue room suite".split(),
+    *"apt apt. highway route interstate channel district precinct ward flight proposition prop. h.r. s.".split(),
+    *"amendment grade level tier priority category phase stage zone region class segment slide question".split(),
+    *"order bill hb sb ab op-ed episode season round version model".split(),
+    "docket no.",
+    "case no.",
+    "executive order",
+    "act of",
+)
 _LABEL_BEFORE = re.compile(
-    r"\b(?:section|sections|sec\.|secs\.|title|chapter|ch\.|article|art\.|part|page|pages|p\.|pp\.|paragraph|para\.|"
-    r"no\.|nos\.|item|step|rule|form|exhibit|table|figure|fig\.|appendix|footnote|note|line|volume|vol\.|issue|"
-    r"room|suite|apt\.?|highway|route|interstate|channel|district|precinct|ward|flight|proposition|prop\.|h\.r\.|"
-    r"s\.|amendment|grade|level|tier|priority|category|phase|stage|zone|region|class|docket\s+no\.|case\s+no\.|"
-    r"executive\s+order|order|act\s+of|bill|hb|sb|ab|op-ed|episode|season|round|version|model)\s*$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LABEL_WORDS) + r")\s*$", re.IGNORECASE
+)
+_LABEL_LAST_WORDS = frozenset(w.split()[-1] for w in _LABEL_WORDS)
+_AGE_WORDS = frozenset({"age", "aged", "ages", "Age", "Aged", "Ages", "AGE", "AGED", "AGES"})
+_OF_TOTAL_BEFORE = re.compile(
+    r"\b(?:page|segment|part|chapter|episode|slide|step|round|question|volume)\s+[0-9]+\s+of\s+$", re.IGNORECASE
 )
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]\s*)?(?P<n>[0-9]{1,2})[.)](?=\s|$)")
 _ENUMERATOR = re.compile(r"\((?P<n>[0-9]{1,2})\)(?=\s+[a-z])")
@@ -330,19 +410,39 @@ def _quantity(m: re.Match[str], prefix: str) -> tuple[float | None, float, bool,
 def find_hedge(text: str, start: int, end: int) -> tuple[str | None, int]:
     """The hedge before (or right after) the number at ``start:end`` and where it begins."""
     before = text[max(0, start - 40) : start]
-    m = _HEDGE_RE.search(before)
-    if m and m.lastgroup:
-        return m.lastgroup, start - (len(before) - m.start())
+    last_word = _LAST_WORD.search(before)
+    if last_word is not None and last_word.group(1).lower() in _HEDGE_LAST_WORDS:
+        m = _HEDGE_RE.search(before)
+        if m and m.lastgroup:
+            return m.lastgroup, start - (len(before) - m.start())
     after = _HEDGE_AFTER.match(text[end : end + 12])
     if after and after.lastgroup:
         return after.lastgroup, start
     return None, start
 
 
-def _masked_spans(text: str, times: list[TimeExpr]) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
-    spans += [(m.start("n"), m.end("n")) for m in _LIST_NUMBER.finditer(text)]
-    spans += [(m.start("n"), m.end("n")) for m in _ENUMERATOR.finditer(text)]
+def _masks(text: str, marks: Landmarks) -> list[tuple[int, int]]:
+    """Spans of _MASKS; a mask starts at a digit run, at one of "[§#(+-", or at "age"."""
+    spans = []
+    pos = 0
+    for start, token in zip(marks.positions, marks.tokens, strict=True):
+        if start < pos or (token[0].isalpha() and token not in _AGE_WORDS):
+            continue
+        match = _MASKS.match(text, start)
+        if match is not None:
+            spans.append((start, match.end()))
+            pos = match.end()
+    return spans
+
+
+def _masked_spans(text: str, times: list[TimeExpr], marks: Landmarks) -> list[tuple[int, int]]:
+    spans = _masks(text, marks)
+    if _URL_HINT.search(text):
+        spans += [(m.start(), m.end()) for m in _URLS.finditer(text)]
+    if text[:8].lstrip()[:1].isdigit() or "\n" in text:
+        spans += [(m.start("n"), m.end("n")) for m in _LIST_NUMBER.finditer(text)]
+    if "(" in text:
+        spans += [(m.start("n"), m.end("n")) for m in _ENUMERATOR.finditer(text)]
     spans += [(t.start, t.end) for t in times if t.digits or t.type in ("relative", "admin")]
     return spans
 
@@ -526,22 +626,20 @@ def _vague(m: re.Match[str]) -> NumberExpr:
 
 
 def _build(m: re.Match[str], text: str) -> NumberExpr | None:
-    group = m.lastgroup
-    if m.group("between"):
+    kind = m.lastgroup
+    if kind == "between":
         return _range(m, "b", text)
-    if m.group("ratio"):
+    if kind == "ratio":
         return _ratio(m)
-    if m.group("range"):
+    if kind == "range":
         return _range(m, "r", text)
-    if m.group("vague"):
+    if kind == "vague":
         return _vague(m)
-    if m.group("fraction"):
+    if kind == "fraction":
         return _fraction_or_multiplier(m, text)
-    if m.group("mult"):
+    if kind == "mult":
         return _multiplier_expr(m, text)
-    if m.group("single"):
-        return _single(m, text)
-    raise AssertionError(group)  # pragma: no cover
+    return _single(m, text)
 
 
 def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool:
@@ -551,7 +649,11 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
     if _overlaps(core[0], core[1], masks):
         return True
     before = text[max(0, expr.start - 30) : expr.start]
-    if _LABEL_BEFORE.search(before) or _PER_BEFORE.search(before):
+    last = _LAST_WORD.search(before)
+    last_word = last.group(1).lower().lstrip("([{\"'") if last else ""
+    if last_word in _LABEL_LAST_WORDS and _LABEL_BEFORE.search(before):
+        return True
+    if last_word in ("per", "of") and (_PER_BEFORE.search(before) or _OF_TOTAL_BEFORE.search(before)):
         return True
     if expr.kind == "count" and not expr.vague:
         if _DURATION_AFTER.match(text[expr.end : expr.end + 12]):
@@ -578,23 +680,31 @@ def _extend_duration(expr: NumberExpr, text: str) -> None:
         expr.duration = True
 
 
-def find_numbers(text: str, times: list[TimeExpr] | None = None) -> list[NumberExpr]:
-    """Statistical number expressions in ``text`` (normalised, see :mod:`textnorm`), in order."""
-    masks = _masked_spans(text, times or [])
+def find_numbers(text: str, times: list[TimeExpr] | None = None, marks: Landmarks | None = None) -> list[NumberExpr]:
+    """Statistical number expressions in ``text`` (normalised, see :mod:`textnorm`), in order.
+
+    ``marks`` are the text's landmarks, when the caller has them already.
+    """
+    marks = Landmarks.of(text) if marks is None else marks
+    starts = _NUMBERS.starts(text, marks)
+    if not starts:
+        return []
+    masks = _masked_spans(text, times or [], marks)
     found: list[NumberExpr] = []
     pos = 0
-    while True:
-        m = _NUMBER.search(text, pos)
+    for start, pattern in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
         if m is None:
-            break
+            continue
         expr = _build(m, text)
-        if expr is None and not (m.group("single") or m.group("mult") or m.group("fraction")):
+        pos = m.end()
+        if expr is None and m.lastgroup in ("between", "ratio", "range", "vague"):
             # A rejected range or ratio ("from 368,574 to 425,431"): read its first number alone.
-            inner = _SINGLE_ONLY.match(text, m.start())
+            inner = _SINGLE_ONLY.match(text, start)
             expr = _single(inner, text) if inner else None
-            pos = inner.end() if inner else m.start() + 1
-        else:
-            pos = m.end()
+            pos = inner.end() if inner else start + 1
         if expr is None or expr.value is None or not math.isfinite(expr.value) or _excluded(expr, text, masks):
             continue
         if expr.kind == "count" and _DURATION_AFTER.match(text[expr.end : expr.end + 12]):

@@ -9,6 +9,7 @@ tokenising the whole text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -17,20 +18,13 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import ModelNotFoundError
 from factcheck.models import Claim
+from factcheck.nlp.numbers import number_keys
+from factcheck.nlp.scan import Landmarks
 from factcheck.nlp.segment import Sentence, split_sentences
 from factcheck.nlp.textnorm import NormalizingTokenizer, normalize
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-# Anything that could start a number expression: a digit or a number word.
-CANDIDATE = re.compile(
-    r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|half|third|thirds|quarter|quarters|fifth|fifths|tenth|double|doubled|doubling|"
-    r"twice|triple|tripled|tripling|quadruple|quadrupled|hundreds|tens)\b",
-    re.IGNORECASE,
-)
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,62 +73,55 @@ def extract(text: str, *, published: dt.date | None = None, model: str | None = 
 def extract_many(
     texts: Iterable[str], *, published: Iterable[dt.date | None] | None = None, model: str | None = None
 ) -> Iterator[list[Claim]]:
-    """Claims for each text, streaming: one spaCy ``pipe`` over the candidate sentences of all texts."""
-    from factcheck.nlp.component import ParagraphChain
+    """Claims for each text, streaming.
+
+    Each candidate sentence is first scanned as a string; only sentences with a number are
+    tokenised and run through the pipeline, in reading order, so a paragraph's window reaches
+    its later sentences.
+    """
+    from factcheck.nlp.component import ParagraphChain, Prepared, remember_windows
 
     nlp = load_pipeline(model)
     dates = iter(published) if published is not None else None
-    pending: list[tuple[str, list[Claim]]] = []
-
-    def sentence_docs() -> Iterator:
-        for text in texts:
-            date = next(dates, None) if dates is not None else None
-            claims: list[Claim] = []
-            pending.append((text, claims))
-            chain = ParagraphChain(published=date)
-            for sentence in candidate_sentences(text):
-                doc = nlp.make_doc(text[sentence.start : sentence.end])
-                doc.user_data["factcheck"] = {
-                    "chain": chain,
-                    "offset": sentence.start,
-                    "paragraph": sentence.paragraph,
-                    "claims": claims,
-                }
-                yield doc
-            yield None  # end of this text
-
-    def processed() -> Iterator:
-        yield from _pipe_with_markers(nlp, sentence_docs())
-
-    for doc in processed():
-        if doc is None:
-            text, claims = pending.pop(0)
-            yield _finish(text, claims)
-            continue
-        doc.user_data["factcheck"]["claims"].extend(doc._.claims)
+    for text in texts:
+        date = next(dates, None) if dates is not None else None
+        chain = ParagraphChain(published=date)
+        claims: list[Claim] = []
+        normalized = normalize(text)
+        for sentence, marks in candidate_sentences(normalized):
+            folded = normalized[sentence.start : sentence.end]
+            prepared = Prepared.scan(folded, date, marks)
+            if not prepared.numbers and not folded.rstrip().endswith(":"):
+                remember_windows(prepared, chain.enter(sentence.paragraph))
+                continue
+            doc = nlp.make_doc(folded)
+            doc.user_data["factcheck"] = {
+                "chain": chain,
+                "offset": sentence.start,
+                "paragraph": sentence.paragraph,
+                "prepared": prepared,
+                "text": text[sentence.start : sentence.end],
+                "normalized": folded,
+            }
+            for _, component in nlp.pipeline:
+                doc = component(doc)
+            claims.extend(doc._.claims)
+        yield _finish(text, claims)
 
 
-def _pipe_with_markers(nlp: Language, docs: Iterator) -> Iterator:
-    """Run ``nlp.pipe`` over a stream of docs in which ``None`` marks the end of a text."""
-    batch: list = []
-    for doc in docs:
-        if doc is None:
-            yield from nlp.pipe(batch)
-            batch = []
-            yield None
-        else:
-            batch.append(doc)
-            if len(batch) >= 256:
-                yield from nlp.pipe(batch)
-                batch = []
+def candidate_sentences(normalized: str) -> list[tuple[Sentence, Landmarks]]:
+    """Sentences where a number can start (a digit or a number word), each with its landmarks.
 
-
-def candidate_sentences(text: str) -> list[Sentence]:
-    """Sentences that contain a digit or a number word, plus those that state a window (dates)."""
-    normalized = normalize(text)
-    if not CANDIDATE.search(normalized):
+    ``normalized`` is text already passed through :func:`normalize`.
+    """
+    marks = Landmarks.of(normalized)
+    hits = [pos for pos, key in zip(marks.positions, number_keys(normalized, marks), strict=True) if key is not None]
+    if not hits:
         return []
-    return [s for s in split_sentences(normalized) if CANDIDATE.search(normalized, s.start, s.end)]
+    sentences = split_sentences(normalized)
+    starts = [s.start for s in sentences]
+    chosen = {i for hit in hits if (i := bisect.bisect_right(starts, hit) - 1) >= 0 and hit < sentences[i].end}
+    return [(sentences[i], marks.between(sentences[i].start, sentences[i].end)) for i in sorted(chosen)]
 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:
@@ -147,6 +134,4 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
-    import bisect
-
     return bisect.bisect_right(line_starts, offset) - 1

@@ -7,6 +7,7 @@ point for one code point, so every index found in the copy is valid in the origi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _FOLD = {
@@ -39,23 +40,27 @@ _FOLD = {
     "\uff05": "%",
     "\u066a": "%",
 }
-_TABLE = str.maketrans(_FOLD)
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _FOLD) + "]")
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _FOLD[match.group()]
 
 
 def normalize(text: str) -> str:
     """Fold typographic variants to ASCII, keeping the length (and every offset) unchanged."""
-    folded = text.translate(_TABLE)
+    folded = _FOLDABLE.sub(_fold, text)
     if len(folded) != len(text):  # pragma: no cover - the table is one-to-one by construction
         raise AssertionError("normalisation changed the text length")
     return folded
 
 
 class NormalizingTokenizer:
-    """Tokenise the folded text while keeping the original characters in every token.
+    """Tokenise the folded text, remembering the original in ``doc.user_data["original_text"]``.
 
-    Tokens get the folded, lower-cased form as ``norm_``, so phrase patterns match
-    "non‑detained" (with a non-breaking hyphen) as "non-detained". Texts without any foldable
-    character (nearly all) go straight to the wrapped tokenizer.
+    Phrase patterns then match "non‑detained" (with a non-breaking hyphen) as "non-detained".
+    Folding keeps every offset, so a token's span in ``doc.text`` is its span in the original,
+    and factcheck reports every text (claims, numbers) from the original.
     """
 
     def __init__(self, tokenizer: Any) -> None:
@@ -64,17 +69,9 @@ class NormalizingTokenizer:
 
     def __call__(self, text: str) -> Any:
         folded = normalize(text)
-        if folded == text:
-            return self.tokenizer(text)
-        from spacy.tokens import Doc
-
-        folded_doc = self.tokenizer(folded)
-        words = [text[t.idx : t.idx + len(t.text)] for t in folded_doc]
-        spaces = [bool(t.whitespace_) for t in folded_doc]
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, folded_token in zip(doc, folded_doc, strict=False):
-            token.norm_ = folded_token.norm_
-        doc.user_data["original_text"] = text
+        doc = self.tokenizer(folded)
+        if folded != text:
+            doc.user_data["original_text"] = text
         return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from factcheck.nlp.scan import DispatchedPattern, Landmarks, word_boundary_before
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -61,59 +63,213 @@ _SMALL = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush)"
 
-# Atoms, longest alternatives first. Each named group is one kind of atom.
-_ATOM = re.compile(
-    rf"""
-    (?P<iso>\b{_YEAR}-[01][0-9]-[0-3][0-9]\b)
-  | (?P<slash>\b[01]?[0-9]/[0-3]?[0-9]/(?:{_YEAR}|[0-9]{{2}})\b)
-  | (?P<fyrange>\b(?:FY|fiscal\s+years?)\s?'?(?P<fyr1>{_YEAR}|[0-9]{{2}})
-        \s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?'?(?P<fyr2>{_YEAR}|[0-9]{{2}})\b)
-  | (?P<fy>\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b)
-  | (?P<cy>\b(?:CY|calendar(?:\s+year)?)\s?(?P<cyyear>{_YEAR})\b)
-  | (?P<date>\b(?P<dpart>{_PART})?(?P<dmonth>{_MONTH})\s+(?P<dday>{_DAY})(?:,\s*|\s+)(?P<dyear>{_YEAR})\b)
-  | (?P<dmy>\b(?P<edday>{_DAY})\s+(?P<edmonth>{_MONTH})\s+(?P<edyear>{_YEAR})\b)
-  | (?P<monthyear>\b(?P<mypart>{_PART})?(?P<mymonth>{_MONTH})(?:,)?\s+(?P<myyear>{_YEAR})\b)
-  | (?P<monthday>\b(?P<mdpart>{_PART})?(?P<mdmonth>{_MONTH})\s+(?P<mdday>{_DAY})\b(?![0-9.,]*[0-9]))
-  | (?P<month>\b(?P<mpart>{_PART})?(?P<mmonth>{_MONTH})\b)
-  | (?P<yearrange>\b(?P<yr1>{_YEAR})\s?(?:-|–|—|/)\s?(?P<yr2>{_YEAR}|[0-9]{{2}})\b(?!\s?(?:%|percent)))
-  | (?P<decade>\b(?:the\s+)?(?:19|20)[0-9]0s\b)
-  | (?P<year>\b(?P<yyear>{_YEAR})\b(?![0-9,.]*\s?(?:%|percent)))
-  | (?P<adminterm>\b{_ADMIN_NAME}(?:'s)?\s+
-        (?:(?:first|second)\s+(?P<atn>{_SMALL})\s+{_UNIT}|(?:first|second)\s+term|presidency|tenure)\b)
-  | (?P<adminadmin>\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-(?:Harris|Biden))?)\s+
-        (?:administration|White\s+House|era|years)\b)
-  | (?P<under>\b(?:under|during|by)\s+
-        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{_ADMIN_NAME}\b)
-  | (?P<adminagent>\b{_ADMIN_NAME}(?:'s(?:\s+[a-z]+){{0,2}})?
+# Atoms, in priority order (longest alternatives first); each becomes a named group.
+_ATOM_ALTERNATIVES: list[tuple[str, str]] = [
+    ("iso", rf"""\b{_YEAR}-[01][0-9]-[0-3][0-9]\b"""),
+    ("slash", rf"""\b[01]?[0-9]/[0-3]?[0-9]/(?:{_YEAR}|[0-9]{{2}})\b"""),
+    (
+        "fyrange",
+        rf"""\b(?:FY|fiscal\s+years?)\s?'?(?P<fyr1>{_YEAR}|[0-9]{{2}})
+        \s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?'?(?P<fyr2>{_YEAR}|[0-9]{{2}})\b""",
+    ),
+    ("fy", rf"""\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b"""),
+    ("cy", rf"""\b(?:CY|calendar(?:\s+year)?)\s?(?P<cyyear>{_YEAR})\b"""),
+    ("date", rf"""\b(?P<dpart>{_PART})?(?P<dmonth>{_MONTH})\s+(?P<dday>{_DAY})(?:,\s*|\s+)(?P<dyear>{_YEAR})\b"""),
+    ("dmy", rf"""\b(?P<edday>{_DAY})\s+(?P<edmonth>{_MONTH})\s+(?P<edyear>{_YEAR})\b"""),
+    ("monthyear", rf"""\b(?P<mypart>{_PART})?(?P<mymonth>{_MONTH})(?:,)?\s+(?P<myyear>{_YEAR})\b"""),
+    ("monthday", rf"""\b(?P<mdpart>{_PART})?(?P<mdmonth>{_MONTH})\s+(?P<mdday>{_DAY})\b(?![0-9.,]*[0-9])"""),
+    ("month", rf"""\b(?P<mpart>{_PART})?(?P<mmonth>{_MONTH})\b"""),
+    ("yearrange", rf"""\b(?P<yr1>{_YEAR})\s?(?:-|–|—|/)\s?(?P<yr2>{_YEAR}|[0-9]{{2}})\b(?!\s?(?:%|percent))"""),
+    ("decade", r"""\b(?:the\s+)?(?:19|20)[0-9]0s\b"""),
+    ("year", rf"""\b(?P<yyear>{_YEAR})\b(?![0-9,.]*\s?(?:%|percent))"""),
+    (
+        "adminterm",
+        rf"""\b{_ADMIN_NAME}(?:'s)?\s+
+        (?:(?:first|second)\s+(?P<atn>{_SMALL})\s+{_UNIT}|(?:first|second)\s+term|presidency|tenure)\b""",
+    ),
+    (
+        "adminadmin",
+        rf"""\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-(?:Harris|Biden))?)\s+
+        (?:administration|White\s+House|era|years)\b""",
+    ),
+    (
+        "under",
+        rf"""\b(?:under|during|by)\s+
+        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{_ADMIN_NAME}\b""",
+    ),
+    (
+        "adminagent",
+        rf"""\b{_ADMIN_NAME}(?:'s(?:\s+[a-z]+){{0,2}})?
         (?=\s+(?:has\s+|have\s+|had\s+)?
-            (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported)\b))
-  | (?P<inoffice>\b(?:while|when)\s+(?:(?:Vice\s+)?President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
-        \s+(?:was|were|has\s+been|is)\s+(?:in\s+office|president|in\s+charge|vice\s+president)\b)
-  | (?P<thisadmin>\b(?:under\s+|during\s+|by\s+)?(?:the|this)\s+
-        (?:previous|prior|last|current|outgoing|incoming|past|present)?\s*administration\b)
-  | (?P<sincebegan>\bsince\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}
+        (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported)\b)""",
+    ),
+    (
+        "inoffice",
+        rf"""\b(?:while|when)\s+(?:(?:Vice\s+)?President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
+        \s+(?:was|were|has\s+been|is)\s+(?:in\s+office|president|in\s+charge|vice\s+president)\b""",
+    ),
+    (
+        "thisadmin",
+        r"""\b(?:under\s+|during\s+|by\s+)?(?:the|this)\s+
+        (?:previous|prior|last|current|outgoing|incoming|past|present)?\s*administration\b""",
+    ),
+    (
+        "sincebegan",
+        rf"""\bsince\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}
         (?:began|begun|started|launched|took\s+effect|opened|was\s+announced)\b
-        (?:\s+(?:(?:last|this|in|on)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|\s+in\s+{_YEAR})?)
-  | (?P<tookoffice>\bsince\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b)
-  | (?P<nperiod>\b(?:in|during|over|within)\s+(?:a|an|the)\s+
+        (?:\s+(?:(?:last|this|in|on)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|\s+in\s+{_YEAR})?""",
+    ),
+    ("tookoffice", rf"""\bsince\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b"""),
+    (
+        "nperiod",
+        r"""\b(?:in|during|over|within)\s+(?:a|an|the)\s+
         (?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:day|week|month|year)
-        \s+(?:period|span|stretch|window)\b)
-  | (?P<firstlast>\b(?:in\s+|during\s+|over\s+|within\s+|for\s+)?(?:the\s+)?
-        (?:first|last|past|previous|initial|prior|next|latest)\s+(?:(?P<fln>{_SMALL})[- ])?{_UNIT}\b)
-  | (?P<anaphor>\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?(?:that|the\s+same)\s+(?:fiscal\s+)?
-        (?:year|span|period|month|time|window|stretch|quarter|date|day|week)\b)
-  | (?P<yearbefore>\b(?:the\s+(?:year|month)\s+(?:before|earlier|prior)|a\s+year\s+(?:earlier|ago|before)
-        |the\s+(?:previous|prior)\s+(?:fiscal\s+)?year)\b)
-  | (?P<thisyear>\b(?:this|last|the\s+current|the\s+past|next)\s+(?:fiscal\s+)?(?:year|month|week|quarter)\b)
-  | (?P<recurring>\b(?:each|every)(?:\s+single)?\s+(?:fiscal\s+)?(?:year|month|week)\b
-        |\b(?:a|per)\s+(?:fiscal\s+)?year\b|\b(?:annually|yearly)\b|\bper\s+annum\b)
-  | (?P<now>\b(?:right\s+now|now|currently|today|at\s+present|presently|these\s+days|nowadays
-        |at\s+the\s+moment)\b)
-  | (?P<yesterday>\byesterday\b)
-  | (?P<sofar>\b(?:so\s+far(?:\s+this\s+(?:fiscal\s+)?year)?|to\s+date|year[- ]to[- ]date)\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+        \s+(?:period|span|stretch|window)\b""",
+    ),
+    (
+        "firstlast",
+        rf"""\b(?:in\s+|during\s+|over\s+|within\s+|for\s+)?(?:the\s+)?
+        (?:first|last|past|previous|initial|prior|next|latest)\s+(?:(?P<fln>{_SMALL})[- ])?{_UNIT}\b""",
+    ),
+    (
+        "anaphor",
+        r"""\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?(?:that|the\s+same)\s+(?:fiscal\s+)?
+        (?:year|span|period|month|time|window|stretch|quarter|date|day|week)\b""",
+    ),
+    (
+        "yearbefore",
+        r"""\b(?:the\s+(?:year|month)\s+(?:before|earlier|prior)|a\s+year\s+(?:earlier|ago|before)
+        |the\s+(?:previous|prior)\s+(?:fiscal\s+)?year)\b""",
+    ),
+    ("thisyear", r"""\b(?:this|last|the\s+current|the\s+past|next)\s+(?:fiscal\s+)?(?:year|month|week|quarter)\b"""),
+    (
+        "recurring",
+        r"""\b(?:each|every)(?:\s+single)?\s+(?:fiscal\s+)?(?:year|month|week)\b
+        |\b(?:a|per)\s+(?:fiscal\s+)?year\b|\b(?:annually|yearly)\b|\bper\s+annum\b""",
+    ),
+    (
+        "now",
+        r"""\b(?:right\s+now|now|currently|today|at\s+present|presently|these\s+days|nowadays
+        |at\s+the\s+moment)\b""",
+    ),
+    ("yesterday", r"""\byesterday\b"""),
+    ("sofar", r"""\b(?:so\s+far(?:\s+this\s+(?:fiscal\s+)?year)?|to\s+date|year[- ]to[- ]date)\b"""),
+]
+# The words (or classes: a digit, a month name, an administration) each atom can start with.
+_ATOM_STARTS: dict[str, tuple[str, ...]] = {
+    "iso": ("#digit",),
+    "slash": ("#digit",),
+    "fyrange": ("fy", "fiscal"),
+    "fy": ("fy", "fiscal"),
+    "cy": ("cy", "calendar"),
+    "date": ("#month", "early", "mid", "late", "the"),
+    "dmy": ("#digit",),
+    "monthyear": ("#month", "early", "mid", "late", "the"),
+    "monthday": ("#month", "early", "mid", "late", "the"),
+    "month": ("#month", "early", "mid", "late", "the"),
+    "yearrange": ("#digit",),
+    "decade": ("#digit", "the"),
+    "year": ("#digit",),
+    "adminterm": ("#admin",),
+    "adminadmin": ("#admin", "the"),
+    "under": ("under", "during", "by"),
+    "adminagent": ("#admin",),
+    "inoffice": ("while", "when"),
+    "thisadmin": ("under", "during", "by", "the", "this"),
+    "sincebegan": ("since",),
+    "tookoffice": ("since",),
+    "nperiod": ("in", "during", "over", "within"),
+    "firstlast": (
+        "in",
+        "during",
+        "over",
+        "within",
+        "for",
+        "the",
+        "first",
+        "last",
+        "past",
+        "previous",
+        "initial",
+        "prior",
+        "next",
+        "latest",
+    ),
+    "anaphor": ("in", "on", "over", "during", "roughly", "that", "the"),
+    "yearbefore": ("the", "a"),
+    "thisyear": ("this", "last", "the", "next"),
+    "recurring": ("each", "every", "a", "per", "annually", "yearly"),
+    "now": ("right", "now", "currently", "today", "at", "presently", "these", "nowadays"),
+    "yesterday": ("yesterday",),
+    "sofar": ("so", "to", "year"),
+}
+_MONTH_TOKENS = frozenset(
+    name
+    for month in (
+        *_MONTH_NAMES.split("|"),
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    )
+    for name in (month, month.upper())
 )
+_ADMIN_TOKENS = frozenset({"Biden", "Trump", "Obama", "Harris", "Kamala", "Bush"})
+_WORD_KEYS = frozenset(key for keys in _ATOM_STARTS.values() for key in keys if not key.startswith("#"))
+# Frequent words start an atom only before certain words; checking that first keeps the scan cheap.
+_ONLY_BEFORE = {
+    "the": re.compile(
+        r"\s+(?:end|beginning|start|middle|same|first|last|past|previous|prior|initial|next|latest|current|year|"
+        r"month|this|present|outgoing|incoming|(?:19|20)[0-9]0s|Biden|Trump|Obama|Harris|Kamala|Bush|administration)\b",
+        re.IGNORECASE,
+    ),
+    "a": re.compile(r"\s+(?:fiscal\s+)?year\b", re.IGNORECASE),
+    "to": re.compile(r"\s+date\b", re.IGNORECASE),
+    "so": re.compile(r"\s+far\b", re.IGNORECASE),
+    "at": re.compile(r"\s+(?:present|the\s+moment)\b", re.IGNORECASE),
+    "on": re.compile(r"\s+(?:roughly\s+)?(?:that|the\s+same)\b", re.IGNORECASE),
+    "in": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
+    "over": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
+    "for": re.compile(r"\s+(?:the\s+)?(?:first|last|past|previous|initial|prior|next|latest)\b", re.IGNORECASE),
+    "these": re.compile(r"\s+days\b", re.IGNORECASE),
+    "right": re.compile(r"\s+now\b", re.IGNORECASE),
+    "fy": re.compile(r"[0-9'\s]"),
+    "cy": re.compile(r"[0-9'\s]"),
+}
+
+
+def _atom_key(text: str, pos: int, token: str) -> str | None:
+    """The start key of the atoms that can begin at this landmark (see factcheck.nlp.scan)."""
+    if token[0].isdigit():
+        key = "#digit"
+    elif token in _MONTH_TOKENS:
+        key = "#month"
+    elif token in _ADMIN_TOKENS:
+        key = "#admin"
+    else:
+        key = token.lower()
+        if key not in _WORD_KEYS:
+            return None
+    if not word_boundary_before(text, pos):
+        return None
+    if key[0] == "#":
+        return key
+    word = key
+    condition = _ONLY_BEFORE.get(word)
+    if condition is not None and not condition.match(text, pos + len(token)):
+        return None
+    return word
+
+
+_ATOMS = DispatchedPattern(_ATOM_ALTERNATIVES, _ATOM_STARTS, _atom_key, re.IGNORECASE | re.VERBOSE, name="times")
 
 _LEAD = re.compile(
     r"(?:\b(?P<lead>as\s+of|as\s+at|since|from|between|through|until|till|by|on|in|during|at|over|before|after)"
@@ -253,9 +409,9 @@ def _add_span(start: dt.date, count: int, unit: str) -> dt.date:
     return start + dt.timedelta(days=count * days - 1)
 
 
-def _atoms(text: str, published: dt.date | None) -> list[TimeExpr]:
+def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> list[TimeExpr]:
     atoms: list[TimeExpr] = []
-    for m in _ATOM.finditer(text):
+    for m in _ATOMS.finditer(text, marks):
         kind = m.lastgroup
         expr = TimeExpr(m.start(), m.end(), m.group(0), "date", digits=any(c.isdigit() for c in m.group(0)))
         if kind == "iso":
@@ -491,13 +647,15 @@ def _is_speech_date(text: str, expr: TimeExpr) -> bool:
     return bool(_SPEECH_BEFORE.search(before) or (expr.type == "date" and _SPEECH_AFTER.match(text[expr.end :])))
 
 
-def find_time_expressions(text: str, published: dt.date | None = None) -> list[TimeExpr]:
+def find_time_expressions(
+    text: str, published: dt.date | None = None, marks: Landmarks | None = None
+) -> list[TimeExpr]:
     """Every time expression in ``text``, in order, with dates resolved where possible.
 
     Dates of speech ("said on June 24", "announced today") are left out: they say when
     something was said, not what period a figure covers.
     """
-    atoms = _atoms(text, published)
+    atoms = _atoms(text, published, marks)
     _infer_years(atoms, published)
     exprs = _merge_ranges(text, atoms)
     for expr in exprs:

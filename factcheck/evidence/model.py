@@ -1,0 +1,125 @@
+"""The evidence record: one published statistic, saying exactly what it counts.
+
+Records live as YAML in ``evidence/`` (see ``evidence/README.md``). This model is the
+single definition of a valid record: validation, the JSON Schema
+(``factcheck evidence schema``), the SQLite build and the notes all derive from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+from factcheck.vocab import Criminality, Custody, Event, Unit
+
+RecordMeasure = Literal["stock", "flow", "share", "rate"]
+Confidence = Literal["high", "medium", "low", "derived"]
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Source(BaseModel):
+    """Where the figure was published."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: str = Field(description="Who published the figure, e.g. 'U.S. Immigration and Customs Enforcement'.")
+    title: str = Field(description="Title of the document, page or article.")
+    url: HttpUrl = Field(description="Where the figure can be read (the primary document when possible).")
+    date: dt.date = Field(description="Publication date of the document (ISO, YYYY-MM-DD).")
+    primary: bool = Field(
+        description="True when `url` is the publisher's own document; false for a report or copy of it."
+    )
+
+
+class EvidenceRecord(BaseModel):
+    """One curated, published statistic."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable kebab-case id; reports and gold sets cite it.")
+    value: float = Field(description="The figure as published (a share in percent, e.g. 71.7; a ratio as 0.75).")
+    low: float | None = Field(default=None, description="Lower bound when the source gives a range.")
+    high: float | None = Field(default=None, description="Upper bound when the source gives a range.")
+    unit: Unit = Field(description="people, cases, events, percent, ratio, multiplier, dollars or other.")
+    measure: RecordMeasure = Field(
+        description="stock (a count on a date), flow (a count over a period), share or rate."
+    )
+    as_of: dt.date | None = Field(default=None, description="Snapshot date, for stocks (and shares of a stock).")
+    period_start: dt.date | None = Field(default=None, description="First day counted, for flows.")
+    period_end: dt.date | None = Field(default=None, description="Last day counted, for flows.")
+    population: str = Field(description="Who or what is counted, in a short noun phrase.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other phrasings of the same population, used by the matcher."
+    )
+    event: Event | None = Field(description="What happened to the people counted (arrest, removal, docket ...).")
+    criminality: Criminality | None = Field(description="Criminal history counted: convicted, pending, ...")
+    custody: Custody | None = Field(default=None, description="Custody status of the people counted, if stated.")
+    agency: str = Field(description="The agency the figure is about (ICE, CBP, DHS, EOIR, federal courts ...).")
+    geography: str = Field(default="United States", description="Where: the United States, a state or a city.")
+    offense: str | None = Field(default=None, description="Offense category, for offense rows (e.g. homicide).")
+    source: Source
+    also_seen_at: list[HttpUrl] = Field(default_factory=list, description="Further pages that print the figure.")
+    counts: str = Field(min_length=20, description="One plain sentence: what the number counts.")
+    not_this: list[str] = Field(default_factory=list, description="Common misreadings, each one sentence.")
+    components: list[str] = Field(default_factory=list, description="Ids of records that add up to this one.")
+    derived_from: list[str] = Field(
+        default_factory=list, description="Ids this figure was computed from (for derived figures)."
+    )
+    see_also: list[str] = Field(
+        default_factory=list, description="Ids of records about the same population that are often confused with it."
+    )
+    confidence: Confidence = Field(description="high, medium, low or derived (computed, not published).")
+    confidence_note: str | None = Field(default=None, description="Why this confidence: who printed the figure.")
+    supersedes: str | None = Field(default=None, description="Id of an older record this one replaces.")
+    superseded_by: str | None = Field(default=None, description="Id of a newer record that replaces this one.")
+
+    @field_validator("not_this", "aliases")
+    @classmethod
+    def _no_blank_items(cls, items: list[str]) -> list[str]:
+        if any(not item.strip() for item in items):
+            raise ValueError("items must not be blank")
+        return items
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EvidenceRecord:
+        if self.measure == "flow" and self.as_of is not None:
+            raise ValueError("a flow has period_start/period_end, not as_of")
+        if self.measure == "stock" and (self.period_start or self.period_end):
+            raise ValueError("a stock has as_of, not period_start/period_end")
+        if self.measure == "stock" and self.as_of is None:
+            raise ValueError("a stock needs as_of (the date of the snapshot)")
+        if self.measure in ("flow", "rate") and self.period_end is None and self.period_start is None:
+            raise ValueError(f"a {self.measure} needs period_start and/or period_end")
+        if self.measure == "share" and self.as_of is None and self.period_end is None:
+            raise ValueError("a share needs as_of (share of a stock) or a period (share of a flow)")
+        if self.as_of is not None and (self.period_start or self.period_end):
+            raise ValueError("give either as_of or a period, not both")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError("period_start is after period_end")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("low is greater than high")
+        if (self.low is not None and self.value < self.low) or (self.high is not None and self.value > self.high):
+            raise ValueError("value lies outside low..high")
+        if self.unit == "percent" and not all(0 <= v <= 100 for v in self._figures()):
+            raise ValueError("a percent share must lie within 0..100")
+        if self.unit == "ratio" and not all(0 <= v <= 1 for v in self._figures()):
+            raise ValueError("a ratio must lie within 0..1")
+        if self.id in (self.supersedes, self.superseded_by):
+            raise ValueError("a record cannot supersede itself")
+        return self
+
+    def _figures(self) -> list[float]:
+        return [v for v in (self.value, self.low, self.high) if v is not None]
+
+    @property
+    def is_stock(self) -> bool:
+        return self.measure == "stock" or self.as_of is not None
+
+    def time_anchor(self) -> tuple[dt.date | None, dt.date | None]:
+        """(start, end) of what the figure covers; a snapshot has start == end."""
+        if self.as_of is not None:
+            return self.as_of, self.as_of
+        return self.period_start, self.period_end

@@ -1,0 +1,48 @@
+"""The landmark-dispatched scans find exactly what the combined patterns would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.nlp import numbers, timewindows
+from factcheck.nlp.scan import Landmarks
+
+PIECES = st.sampled_from(
+    """the a an in on over for at to so this that these same first last past next prior year years month day
+    days week fiscal FY FY2024 fy24 calendar CY early mid late end beginning of since began started under during
+    by while when was in office President Biden Trump Obama Harris Kamala Bush administration right now currently
+    today presently nowadays yesterday far date each every per annually yearly roughly period span July JULY Jul.
+    Sept. May march 2024 1999 21 5 2024-07-21 7/21/2024 1990s between and half third thirds quarter one two three
+    twenty forty-eight thousand million hundreds tens doubled double twice tripled 3x x4.6 times as many fold
+    percent % $ US$ 435,719 6.4 .5 80-85 15–20 in out every of age aged [1] § # ( ) + - , . ; :""".split()
+)
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map(" ".join)
+
+
+def spans(matches):
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_time_atoms_match_the_combined_pattern(text):
+    dispatched = timewindows._ATOMS
+    assert spans(dispatched.finditer(text, Landmarks.of(text))) == spans(dispatched.combined.finditer(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_number_starts_cover_every_combined_match(text):
+    dispatched = numbers._NUMBERS
+    assert spans(dispatched.finditer(text, Landmarks.of(text))) == spans(dispatched.combined.finditer(text))
+
+
+@given(TEXT)
+def test_landmarks_of_a_slice_equal_landmarks_sliced(text):
+    marks = Landmarks.of(text)
+    cut = len(text) // 2
+    part = marks.between(0, cut)
+    assert list(zip(part.positions, part.tokens, strict=True)) == [
+        (p, t) for p, t in zip(marks.positions, marks.tokens, strict=True) if p < cut
+    ]
