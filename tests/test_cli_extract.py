@@ -77,3 +77,20 @@ def test_eval_prints_scores(root: Path):
     scores = json.loads(result.stdout)
     assert scores["gold_claims"] >= 150
     assert set(scores["attributes"]) >= {"value", "event", "criminality", "custody", "time_kind", "measure"}
+
+
+def test_unknown_model_is_a_clear_error(tmp_path: Path):
+    path = tmp_path / "x.txt"
+    path.write_text("425,431 people", encoding="utf-8")
+    result = run("extract", str(path), "--model", "no_such_pipeline_xyz")
+    assert result.returncode == 2
+    assert "is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_huge_input_is_refused_clearly(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * (21 * 1024 * 1024))
+    result = run("extract", str(path))
+    assert result.returncode == 2
+    assert "larger than 20 MB" in result.stderr

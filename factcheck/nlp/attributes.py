@@ -10,7 +10,6 @@ paragraph (a window stated once covers the paragraph's later sentences).
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -22,46 +21,14 @@ from factcheck.nlp.timewindows import TimeExpr
 
 # Tokens at which the words between two numbers change hands.
 _SPLIT_WORDS = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        "and",
-        "or",
-        "but",
-        "while",
-        "whereas",
-        "whom",
-        "which",
-        "including",
-        "versus",
-        "vs",
-        "vs.",
-        "compared",
-        "plus",
-        "—",
-        "–",
-        "(",
-        ")",
-    }
+    (", ; : and or but while whereas whom which including versus vs vs. compared plus — – ( )").split()
 )
 _HARD_BREAKS = frozenset({";", "—", ":"})
 _ENFORCEMENT_EVENTS = frozenset(
-    {"arrest", "booking", "detention", "removal", "release", "docket", "dismissal", "review", "closure", "encounter"}
+    ("arrest booking detention removal release docket dismissal review closure encounter").split()
 )
 _FLOW_EVENTS = frozenset(
-    {
-        "arrest",
-        "booking",
-        "removal",
-        "release",
-        "prosecution",
-        "conviction",
-        "dismissal",
-        "encounter",
-        "review",
-        "closure",
-    }
+    ("arrest booking removal release prosecution conviction dismissal encounter review closure").split()
 )
 _STOCK_EVENTS = frozenset({"docket", "detention"})
 _APPOSITIVE_OPENERS = re.compile(r"^,\s*(?:a|an|home\s+to|population|a\s+city\s+of|a\s+state\s+of)\b", re.IGNORECASE)
@@ -185,32 +152,10 @@ def assign_windows(items: list[Described], text: str, tokens: list[str], token_c
 _RIGHT_REACH = 20
 _LEFT_REACH = 14
 _PREDICATE_VERBS = frozenset(
-    {
-        "had",
-        "have",
-        "has",
-        "were",
-        "was",
-        "are",
-        "is",
-        "involved",
-        "included",
-        "lacked",
-        "faced",
-        "wore",
-        "missed",
-        "received",
-        "got",
-        "came",
-        "met",
-        "did",
-        "took",
-        "happened",
-        "began",
-        "lived",
-        "remained",
-        "went",
-    }
+    (
+        "had have has were was are is involved included lacked faced wore missed received got came met "
+        "did took happened began lived remained went"
+    ).split()
 )
 _SHARE_KINDS = frozenset({"percent", "ratio", "fraction"})
 
@@ -399,35 +344,10 @@ def _head_noun(item: Described, cues: list[CueMatch], tokens: list[str]) -> CueM
 
 
 _NOT_IN_NOUN_PHRASE = frozenset(
-    {
-        ",",
-        ";",
-        "of",
-        "in",
-        "on",
-        "to",
-        "were",
-        "are",
-        "was",
-        "is",
-        "had",
-        "have",
-        "has",
-        "who",
-        "that",
-        "which",
-        "involved",
-        "included",
-        "involving",
-        "including",
-        "faced",
-        "lacked",
-        "got",
-        "received",
-        "came",
-        "went",
-        "with",
-    }
+    (
+        ", ; of in on to were are was is had have has who that which involved included involving "
+        "including faced lacked got received came went with"
+    ).split()
 )
 
 
@@ -502,30 +422,10 @@ def _introduces_report(t: tuple[TimeExpr, int, int], item: Described, tokens: li
 
 
 _REPORTING_VERBS = frozenset(
-    {
-        "says",
-        "said",
-        "say",
-        "claims",
-        "claimed",
-        "argues",
-        "argued",
-        "wrote",
-        "writes",
-        "posted",
-        "reported",
-        "reports",
-        "found",
-        "finds",
-        "estimates",
-        "estimated",
-        "announced",
-        "told",
-        "suggests",
-        "suggested",
-        "shows",
-        "showed",
-    }
+    (
+        "says said say claims claimed argues argued wrote writes posted reported reports found finds "
+        "estimates estimated announced told suggests suggested shows showed"
+    ).split()
 )
 
 
@@ -610,59 +510,10 @@ def _flow_verb_near(item: Described, tokens: list[str]) -> bool:
 
 # --- sentence --------------------------------------------------------------------------
 
-_SUBJECT_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "ice",
-        "dhs",
-        "cbp",
-        "trac",
-        "cato",
-        "prosecutors",
-        "officials",
-        "agents",
-        "judges",
-        "courts",
-        "immigration",
-        "this",
-        "that",
-        "these",
-        "those",
-    }
-)
 _HEDGE_TOKENS = frozenset(
-    {
-        "about",
-        "roughly",
-        "nearly",
-        "almost",
-        "some",
-        "more",
-        "than",
-        "over",
-        "around",
-        "approximately",
-        "at",
-        "least",
-        "up",
-        "to",
-        "just",
-        "only",
-        "well",
-        "fewer",
-        "under",
-    }
+    (
+        "about roughly nearly almost some more than over around approximately at least up to just only well fewer under"
+    ).split()
 )
 
 
@@ -950,7 +801,3 @@ def to_cues(item: Described, base: int) -> list[Cue]:
     for expr in item.window_mentions:
         cues.append(Cue(kind="time", label=expr.type, text=expr.text, start=base + expr.start, end=base + expr.end))
     return cues
-
-
-def today() -> dt.date:  # pragma: no cover - isolated so tests can reason about it
-    return dt.date.today()
