@@ -25,6 +25,7 @@ app = typer.Typer(
 
 from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers commands)
 from factcheck.cli import evaluate as _evaluate  # noqa: E402,F401
+from factcheck.cli import evidence as _evidence  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -104,9 +104,9 @@ class EvidenceRecord(BaseModel):
         if (self.low is not None and self.value < self.low) or (self.high is not None and self.value > self.high):
             raise ValueError("value lies outside low..high")
         if self.unit == "percent" and not all(0 <= v <= 100 for v in self._figures()):
-            raise ValueError("a percent share must lie within 0..100")
+            raise ValueError("value (and low/high) of a percent must lie within 0..100")
         if self.unit == "ratio" and not all(0 <= v <= 1 for v in self._figures()):
-            raise ValueError("a ratio must lie within 0..1")
+            raise ValueError("value (and low/high) of a ratio must lie within 0..1")
         if self.id in (self.supersedes, self.superseded_by):
             raise ValueError("a record cannot supersede itself")
         return self
