@@ -4,6 +4,7 @@ The public API is small::
 
     import factcheck
     claims = factcheck.extract("ICE said 662,566 noncitizens ... as of July 21, 2024.")
+    report = factcheck.check(text, published="2024-10-02")
 
 ``import factcheck`` stays light: spaCy, rapidfuzz and the evidence database load on first use.
 """
@@ -13,14 +14,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Claim", "Flag", "Match", "NumberSpan", "Report", "TimeWindow", "extract"]
+__all__ = ["Claim", "Flag", "Match", "NumberSpan", "Report", "TimeWindow", "check", "extract"]
 
 if TYPE_CHECKING:
-    from factcheck.api import extract
+    from factcheck.api import check, extract
     from factcheck.models import Claim, Flag, Match, NumberSpan, Report, TimeWindow
 
 _LAZY = {
     "extract": "factcheck.api",
+    "check": "factcheck.api",
     "Claim": "factcheck.models",
     "Flag": "factcheck.models",
     "Match": "factcheck.models",

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError
-from factcheck.models import Claim
+from factcheck.models import Claim, Report
+
+if TYPE_CHECKING:
+    from factcheck.evidence.store import EvidenceStore
+    from factcheck.settings import Settings
 
 DateLike = dt.date | str | None
 
@@ -29,3 +34,21 @@ def extract(text: str, *, published: DateLike = None, model: str | None = None) 
     from factcheck.nlp.pipeline import extract as _extract
 
     return _extract(text, published=as_date(published), model=model)
+
+
+def check(
+    text: str,
+    *,
+    published: DateLike = None,
+    settings: Settings | None = None,
+    store: EvidenceStore | None = None,
+    model: str | None = None,
+) -> Report:
+    """Check every statistical claim in ``text`` against the bundled evidence base.
+
+    Each claim gets its evidence match (or none), the flags of the rules that fire, a verdict
+    (consistent / misleading / contradicted / unverified) and a note on what the number counts.
+    """
+    from factcheck.engine import check as _check
+
+    return _check(text, published=as_date(published), settings=settings, store=store, model=model)

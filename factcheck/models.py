@@ -78,6 +78,7 @@ class Claim(BaseModel):
 
     id: str
     text: str = Field(description="The claim's sentence.")
+    context: str = Field(default="", description="The words of the sentence that describe this number.")
     start: int
     end: int
     line: int = 1
@@ -103,6 +104,7 @@ class Claim(BaseModel):
     verdict: Verdict | None = None
     note: str | None = None
     reviewed: bool = Field(default=False, description="Marked as reviewed by the writer; flags suppressed.")
+    fingerprint: str = Field(default="", description="Stable id of the claim (number + sentence) for settings.")
 
     def has_cue(self, kind: str, label: str | None = None) -> bool:
         return any(c.kind == kind and (label is None or c.label == label) for c in self.cues)

@@ -22,7 +22,7 @@ D = dt.date
         ("in calendar year 2019", "flow", "period", D(2019, 1, 1), D(2019, 12, 31)),
         ("between October 1, 2024, and June 14, 2025", "flow", "period", D(2024, 10, 1), D(2025, 6, 14)),
         ("from October 1 to November 15, 2025", "flow", "period", D(2025, 10, 1), D(2025, 11, 15)),
-        ("at the end of fiscal 2024", "stock", "as_of", D(2023, 10, 1), D(2024, 9, 30)),
+        ("at the end of fiscal 2024", "stock", "as_of", D(2024, 9, 30), D(2024, 9, 30)),
         ("in July 2024", "stock", "as_of", D(2024, 7, 1), D(2024, 7, 31)),
         ("in July 2024", "flow", "period", D(2024, 7, 1), D(2024, 7, 31)),
         ("each year", "flow", "recurring", None, None),

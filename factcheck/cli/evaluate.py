@@ -16,15 +16,28 @@ def evaluate_command(
     gold: Annotated[list[Path], typer.Argument(help="Gold folders or files (.json with .txt, .jsonl cases).")],
     errors: Annotated[int, typer.Option("--errors", help="Also list up to N disagreements per field.")] = 0,
     output_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    extract_only: Annotated[
+        bool, typer.Option("--extract-only", help="Score extraction only (no evidence links, flags or verdicts).")
+    ] = False,
     model: Model = None,
 ) -> None:
-    """Score claim detection and every attribute against annotated texts."""
+    """Score claim detection, every attribute, evidence links, flags and verdicts against annotated texts."""
     from factcheck import api
     from factcheck.evaluate import evaluate, load_gold
+    from factcheck.evidence.store import open_store
     from factcheck.report.evaluation import render_scores, scores_json
+    from factcheck.settings import Settings
 
     docs = load_gold(gold)
-    scores = evaluate(docs, lambda text, published: api.extract(text, published=published, model=model))
+    if extract_only:
+        scores = evaluate(docs, lambda text, published: api.extract(text, published=published, model=model))
+    else:
+        store, settings = open_store(), Settings()
+        scores = evaluate(
+            docs,
+            lambda text, published: api.check(text, published=published, store=store, settings=settings, model=model),
+            with_checks=True,
+        )
     if output_json:
         typer.echo(scores_json(scores))
     else:

@@ -54,6 +54,7 @@ class EvidenceStore:
     version: str
     records: dict[str, EvidenceRecord] = field(default_factory=dict)
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+    derived: dict[str, object] = field(default_factory=dict)  # caches built from the records (indexes)
 
     @classmethod
     def read(cls, path: Path) -> EvidenceStore:
@@ -83,6 +84,13 @@ class EvidenceStore:
             ).fetchall()
         return [self.records[r[0]] for r in rows]
 
+    def same_population(self, record: EvidenceRecord) -> list[EvidenceRecord]:
+        """Other counts of the same people on the same day (national docket vs non-detained docket)."""
+        cache = self.derived.setdefault("same_population", {})
+        if record.id not in cache:
+            cache[record.id] = [o for o in self.records.values() if o.id != record.id and _same_snapshot(record, o)]
+        return cache[record.id]
+
     def related(self, record: EvidenceRecord) -> list[tuple[EvidenceRecord, str]]:
         """Records to read beside this one, each with how it relates, in a stable order."""
         found: dict[str, str] = {}
@@ -91,11 +99,10 @@ class EvidenceStore:
         for other in self.records.values():
             if record.id in other.components:
                 found.setdefault(other.id, "a total this figure is part of")
+        for other in self.same_population(record):
+            found.setdefault(other.id, "the same day's count, with or without those held in ICE detention")
         for target in record.see_also:
             found.setdefault(target, "often confused with this figure")
-        for other in self.records.values():
-            if other.id != record.id and _same_snapshot(record, other):
-                found.setdefault(other.id, "the same population, counted differently")
         for target in record.derived_from:
             found.setdefault(target, "used to compute this figure")
         if record.supersedes:
@@ -106,7 +113,8 @@ class EvidenceStore:
 
 
 def _same_snapshot(a: EvidenceRecord, b: EvidenceRecord) -> bool:
-    """Two counts of one population on one date that differ only in custody (national vs non-detained)."""
+    """Two counts of one population on one date, the national docket and its non-detained part: the press
+    quotes both as "the" figure, and they differ only by the few held in ICE detention that day."""
     return (
         a.as_of is not None
         and a.as_of == b.as_of
@@ -114,7 +122,7 @@ def _same_snapshot(a: EvidenceRecord, b: EvidenceRecord) -> bool:
         and a.criminality == b.criminality
         and a.offense == b.offense
         and a.unit == b.unit
-        and a.custody != b.custody
+        and {a.custody, b.custody} == {"national_docket", "non_detained"}
     )
 
 

@@ -10,6 +10,7 @@ paragraph (a window stated once covers the paragraph's later sentences).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -121,8 +122,16 @@ def _mark_asides(items: list[Described], text: str, tokens: list[str], token_cha
         item.left, item.right = (first + 1, item.tok_start), (item.tok_end, last)
 
 
-def assign_windows(items: list[Described], text: str, tokens: list[str], token_chars: list[int]) -> None:
-    """Give every number its own left and right words (token index ranges)."""
+def assign_windows(
+    items: list[Described], text: str, tokens: list[str], token_chars: list[int], protected: set[int] | None = None
+) -> None:
+    """Give every number its own left and right words (token index ranges).
+
+    ``protected`` tokens (inside a time expression: the "and" of "between April 17 and May 29")
+    never split the words between two numbers.
+    """
+    if protected:
+        tokens = [t if i not in protected else "\x00" for i, t in enumerate(tokens)]
     _mark_asides(items, text, tokens, token_chars)
     main = [i for i in items if not i.aside]
     n_tokens = len(tokens)
@@ -137,7 +146,7 @@ def assign_windows(items: list[Described], text: str, tokens: list[str], token_c
             right_to = _split_point(tokens, item.tok_end, next_start)
             right_to = right_to - 1 if right_to > item.tok_end else right_to
         else:
-            right_to = _hard_limit_right(tokens, item.tok_end, n_tokens)
+            right_to = _clause_end(tokens, item.tok_end, _hard_limit_right(tokens, item.tok_end, n_tokens))
         item.left = (left_from, item.tok_start)
         item.right = (item.tok_end, right_to)
     for item in items:
@@ -180,6 +189,18 @@ def link_shares_to_bases(items: list[Described], tokens: list[str]) -> None:
         base.base_of = share
         share.right = (share.tok_end, base.right[1])
         base.right = (base.tok_end, verb_at)
+
+
+_CLAUSE_OPENERS = frozenset("but while whereas although though because".split())
+
+
+def _clause_end(tokens: list[str], start: int, end: int) -> int:
+    """Where the last number's clause ends: before "but", "while", ", and that" ... (a new clause)."""
+    for i in range(start + 1, end):
+        word = tokens[i].lower()
+        if word in _CLAUSE_OPENERS or (word == "and" and i + 1 < end and tokens[i + 1].lower() == "that"):
+            return i
+    return end
 
 
 def _in(window: tuple[int, int], cue: CueMatch) -> bool:
@@ -273,10 +294,14 @@ def _resolve_event(item: Described, cues: list[CueMatch], tokens: list[str], asi
 
 
 def _followed_by_word(cue: CueMatch, tokens: list[str]) -> bool:
-    """ "were convicted criminals" describes people, "were convicted." an outcome."""
-    if cue.end >= len(tokens) or cue.label != "conviction":
+    """ "were convicted criminals" describes people, "were convicted." an outcome; "dropped to 6.2%" a change."""
+    if cue.end >= len(tokens):
         return False
     following = tokens[cue.end].lower()
+    if cue.label == "dismissal" and cue.text.lower().startswith("drop"):
+        return following in {"to", "from", "by", "below", "under"}
+    if cue.label != "conviction" or not cue.text.lower().endswith("convicted"):
+        return False
     return following.isalpha() and following not in {"in", "at", "by", "after", "and", "or", "within", "when"}
 
 
@@ -365,6 +390,42 @@ def _resolve_offense(item: Described, cues: list[CueMatch], asides: list[Describ
             item.criminality = "convicted"
 
 
+_NOT_IN_AGENCY_PHRASE = frozenset({",", ";", ":", "(", ")", "to", "from", "in", "into", "at", "before", "with"})
+_SPEAKER_AFTER = frozenset(
+    "said says say told reported reports announced claimed claims found finds estimates notes wrote".split()
+)
+
+
+def _resolve_geography(item: Described, cues: list[CueMatch], asides: list[Described]) -> str | None:
+    """The place the count is about, from the number's own words ("In Texas, 48% ...", "405 arrests in Hartford")."""
+    own = [c for c in _own_cues(item, cues, "geography", asides)
+           if c.start - item.tok_end <= 8 or c.end <= item.tok_start]  # fmt: skip
+    return own[0].label if own else None
+
+
+def _resolve_agency(item: Described, cues: list[CueMatch], tokens: list[str], asides: list[Described]) -> str | None:
+    """Whose count it is: "3 in 4 ICE arrests", "ICE removed 271,484"; a speaker ("DHS said") does not count."""
+    own = [c for c in _own_cues(item, cues, "agency", asides) if not _is_speaker(c, tokens)]
+    close_right = [
+        c for c in own
+        if c.start >= item.tok_end and c.start - item.tok_end <= 4
+        and not _NOT_IN_AGENCY_PHRASE.intersection(t.lower() for t in tokens[item.tok_end : c.start])
+    ]  # fmt: skip
+
+    if close_right:
+        return close_right[0].label
+    left = [c for c in own if c.end <= item.tok_start]
+    if left:
+        return left[0].label
+    return own[0].label if own else _label(_nearest(item, cues, "agency", asides))
+
+
+def _is_speaker(cue: CueMatch, tokens: list[str]) -> bool:
+    after = [t.lower() for t in tokens[cue.end : cue.end + 2]]
+    before = [t.lower() for t in tokens[max(0, cue.start - 2) : cue.start]]
+    return bool(_SPEAKER_AFTER.intersection(after) or before == ["according", "to"] or after[:1] == [":"])
+
+
 def _nearest(item: Described, cues: list[CueMatch], category: str, asides: list[Described]) -> CueMatch | None:
     own = _own_cues(item, cues, category, asides)
     if own:
@@ -438,7 +499,8 @@ def _outside(t: tuple[TimeExpr, int, int], item: Described, asides: list[Describ
 def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], text: str) -> None:
     kind = item.expr.kind
     own_framing = [c for c in cues if c.category == "framing" and (_in(item.right, c) or _in(item.left, c))]
-    labels = {c.label for c in own_framing}
+    # "released", "let in" make a count a flow only near the number, not from a clause away.
+    labels = {c.label for c in own_framing if _frames(item, c, tokens)}
     after = text[item.expr.end : item.expr.end + 40].lower()
     per_unit = bool(
         re.match(
@@ -483,6 +545,26 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
         item.measure = "flow" if _flow_verb_near(item, tokens) else "stock"
     else:
         item.measure = "stock"
+
+
+_FRAMING_REACH = 8  # tokens
+
+
+def _distance(item: Described, cue: CueMatch) -> int:
+    return cue.start - item.tok_end if cue.start >= item.tok_end else item.tok_start - cue.end
+
+
+_ARGUING = frozenset("argue argues argued claim claims claimed say says said suggest suggests suggested".split())
+
+
+def _frames(item: Described, cue: CueMatch, tokens: list[str]) -> bool:
+    """Whether "released"/"let in" frames this number: near it, and not inside someone's argument about it."""
+    if cue.label not in ("release", "entry"):
+        return True
+    if _distance(item, cue) > _FRAMING_REACH:
+        return False
+    between = tokens[item.tok_end : cue.start] if cue.start >= item.tok_end else tokens[cue.end : item.tok_start]
+    return not _ARGUING.intersection(t.lower() for t in between)
 
 
 def _change_word_near(item: Described, framing: list[CueMatch], tokens: list[str]) -> bool:
@@ -532,7 +614,8 @@ def describe_sentence(
     items = [_item(expr, token_chars, len(tokens)) for expr in numbers]
     if not items:
         return []
-    assign_windows(items, text, tokens, token_chars)
+    time_spans = [(_token_at(token_chars, t.start), _token_at(token_chars, t.end - 1) + 1) for t in times]
+    assign_windows(items, text, tokens, token_chars, {i for start, end in time_spans for i in range(start, end)})
     link_shares_to_bases(items, tokens)
     asides = [i for i in items if i.aside]
     time_tokens = [(t, _token_at(token_chars, t.start), _token_at(token_chars, t.end - 1) + 1) for t in times]
@@ -550,9 +633,9 @@ def describe_sentence(
         _resolve_custody(item, cues, asides)
         _resolve_unit(item, cues, tokens)
         _resolve_time(item, time_tokens, asides, tokens)
-        item.agency = _label(_nearest(item, cues, "agency", asides))
-        item.geography = _label(_nearest(item, cues, "geography", asides))
-        item.cues = [c for c in cues if _in(item.left, c) or _in(item.right, c)]
+        item.agency = _resolve_agency(item, cues, tokens, asides)
+        item.geography = _resolve_geography(item, cues, asides)
+        item.cues = [c for c in cues if (_in(item.left, c) or _in(item.right, c)) and _frames(item, c, tokens)]
         item.window_mentions = [
             t
             for t, start, end in time_tokens
@@ -646,6 +729,8 @@ def _inherit_within_sentence(
             item.unit = source.unit
         if item.agency is None:
             item.agency = source.agency
+        if item.geography is None and source is prev:
+            item.geography = source.geography
     for first, second in itertools.pairwise(main):
         # Apposition ("nearly half, 48%, had ..."): the first figure restates the second.
         if text[first.expr.end : second.expr.start].strip(" ,") == "" and first.criminality is None:
@@ -711,6 +796,9 @@ def _resolve_time_anaphors(
     """ "that year", "in that span": the window named before it."""
     for item in items:
         anaphor = item.time
+        if anaphor is not None and anaphor.type == "relative" and _YEAR_BEFORE.match(anaphor.text):
+            item.time = _year_before(anaphor, time_tokens, context)
+            continue
         if anaphor is None or anaphor.type != "anaphor":
             continue
         earlier = [t[0] for t in time_tokens if t[0].end <= anaphor.start and t[0].informative >= 3]
@@ -728,6 +816,31 @@ def _resolve_time_anaphors(
             lead=referent.lead,
             administration=referent.administration,
         )
+
+
+_YEAR_BEFORE = re.compile(
+    r"^\s*(?:the\s+(?:year|fiscal\s+year)\s+(?:before|earlier|prior)|the\s+(?:previous|prior)\s+(?:fiscal\s+)?year"
+    r"|a\s+year\s+(?:earlier|before))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _year_before(expr: TimeExpr, time_tokens: list[tuple[TimeExpr, int, int]], context: SentenceFacts) -> TimeExpr:
+    """ "rising to 142,750 from about 64,000 the year before": the window named before it, a year earlier."""
+    earlier = [t[0] for t in time_tokens if t[0].end <= expr.start and t[0].date_from and t[0].informative >= 4]
+    referent = earlier[-1] if earlier else context.window
+    if referent is None or referent.date_from is None or referent.date_to is None:
+        return expr
+    shifted = TimeExpr(expr.start, expr.end, expr.text, referent.type, _minus_year(referent.date_from),
+                       _minus_year(referent.date_to), lead=referent.lead)  # fmt: skip
+    return shifted
+
+
+def _minus_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # February 29
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _defaults(item: Described) -> None:
@@ -799,5 +912,6 @@ def to_cues(item: Described, base: int) -> list[Cue]:
         if c.category in ("framing", "criminality", "offense", "custody", "event", "outcome")
     ]
     for expr in item.window_mentions:
-        cues.append(Cue(kind="time", label=expr.type, text=expr.text, start=base + expr.start, end=base + expr.end))
+        label = "admin_agent" if expr.credits_administration else expr.type
+        cues.append(Cue(kind="time", label=label, text=expr.text, start=base + expr.start, end=base + expr.end))
     return cues

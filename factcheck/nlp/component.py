@@ -41,6 +41,7 @@ _ANAPHORA_START = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|ice's|its|that|this|their)\s+$", re.IGNORECASE)
 _REFERENCE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:figure|number|total|count|statistic|stat|tally)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b", re.IGNORECASE)
 _MENU_LINE = re.compile(r"\s\|\s")
 
 
@@ -158,7 +159,7 @@ class NumericClaims:
         numbers = [n for n in numbers if not _is_furniture(n.start, n.end, cues, token_chars)]
         if _MENU_LINE.search(text) and _title_case(text):
             numbers = []
-        anaphoric = bool(_ANAPHORA_START.match(text))
+        anaphoric = bool(_ANAPHORA_START.match(text) or _OF_THEM.search(text[:60]))
         points_back = any(t.type == "anaphor" for t in times)
         if (anaphoric or points_back) and context.last_event is None and context.window is None:
             # Nothing earlier in this paragraph: "But 425,431 of them ..." points to the paragraph before.
@@ -167,6 +168,11 @@ class NumericClaims:
         _recall_earlier_mentions(items, text, chain)
         base = offset + sent.start_char
         claims = [self._claim(item, sent, base, original, offset) for item in items]
+        for item, claim in zip(items, claims, strict=True):
+            first, last = item.left[0], max(item.right[1], item.tok_end)
+            context_start = token_chars[first] if first < len(token_chars) else 0
+            context_end = token_chars[last - 1] + len(tokens[last - 1]) if last > 0 else len(text)
+            claim.context = original[sent.start_char + context_start : sent.start_char + context_end]
         remember_windows(prepared, context)
         main = [i for i in items if not i.aside]
         if main:

@@ -156,7 +156,7 @@ def number_key(text: str, pos: int, token: str) -> str | None:
 
 
 _NUMBERS = DispatchedPattern(
-    _NUMBER_ALTERNATIVES, _NUMBER_STARTS, number_key, re.IGNORECASE | re.VERBOSE, name="numbers"
+    _NUMBER_ALTERNATIVES, _NUMBER_STARTS, number_key, re.IGNORECASE | re.VERBOSE, name="numbers", words=_KEY_WORDS
 )
 
 

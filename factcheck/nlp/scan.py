@@ -31,6 +31,7 @@ class Landmarks:
 
     positions: list[int]
     tokens: list[str]
+    lowered: list[str]
     keys: dict[str, list[str | None]] = field(default_factory=dict)
 
     @classmethod
@@ -39,14 +40,15 @@ class Landmarks:
         for match in LANDMARK.finditer(text):
             positions.append(match.start())
             tokens.append(match.group())
-        return cls(positions, tokens)
+        return cls(positions, tokens, [token.lower() for token in tokens])
 
     def between(self, start: int, end: int) -> Landmarks:
         """The landmarks inside ``start:end``, with offsets relative to ``start``."""
         lo = bisect.bisect_left(self.positions, start)
         hi = bisect.bisect_left(self.positions, end)
         keys = {name: values[lo:hi] for name, values in self.keys.items()}
-        return Landmarks([p - start for p in self.positions[lo:hi]], self.tokens[lo:hi], keys)
+        positions = [p - start for p in self.positions[lo:hi]]
+        return Landmarks(positions, self.tokens[lo:hi], self.lowered[lo:hi], keys)
 
 
 def word_boundary_before(text: str, pos: int) -> bool:
@@ -64,6 +66,9 @@ class DispatchedPattern:
         ``match.lastgroup`` tells which alternative matched.
     starts: name -> the start keys it can begin with (a lower-cased word, or a class key).
     key: maps (text, position, token) of a landmark to a start key, or None.
+    words: every lower-cased word for which ``key`` can give a key; other words are skipped without
+        calling it (digit runs and symbols are always passed to it). Most words of a text are
+        skipped this way, which keeps the scan far cheaper than tokenising.
     """
 
     def __init__(
@@ -73,8 +78,10 @@ class DispatchedPattern:
         key: Key,
         flags: int = 0,
         name: str = "",
+        words: frozenset[str] = frozenset(),
     ) -> None:
         self.name = name or "|".join(n for n, _ in alternatives)
+        self.words = words
         self.combined = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in alternatives), flags)
         self.key = key
         by_key: dict[str, list[tuple[str, str]]] = {}
@@ -90,8 +97,10 @@ class DispatchedPattern:
         """The start key of every landmark (cached on ``marks``)."""
         keys = marks.keys.get(self.name)
         if keys is None:
-            key = self.key
-            keys = [key(text, pos, token) for pos, token in zip(marks.positions, marks.tokens, strict=True)]
+            key, words, positions, tokens = self.key, self.words, marks.positions, marks.tokens
+            keys = [None] * len(tokens)
+            for i in [i for i, word in enumerate(marks.lowered) if word in words or not word[0].isalpha()]:
+                keys[i] = key(text, positions[i], tokens[i])
             marks.keys[self.name] = keys
         return keys
 

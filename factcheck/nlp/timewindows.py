@@ -115,11 +115,18 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "sincebegan",
-        rf"""\bsince\s+(?:the\s+)?(?:[a-z-]+\s+){{0,3}}
+        rf"""\bsince\s+(?:the|this|that|it|its)\s+(?:[a-z-]+\s+){{0,3}}
         (?:began|begun|started|launched|took\s+effect|opened|was\s+announced)\b
         (?:\s+(?:(?:last|this|in|on)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|\s+in\s+{_YEAR})?""",
     ),
     ("tookoffice", rf"""\bsince\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b"""),
+    (
+        "dayoffice",
+        rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
+        \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+    ),
+    ("hundreddays", r"""\b100[\s-]+days?\b(?:\s+(?:of|in|into)\b)?"""),
+    ("typically", r"""\b(?:typically|usually|normally|routinely|in\s+a\s+typical\s+year)\b"""),
     (
         "nperiod",
         r"""\b(?:in|during|over|within)\s+(?:a|an|the)\s+
@@ -178,6 +185,9 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "thisadmin": ("under", "during", "by", "the", "this"),
     "sincebegan": ("since",),
     "tookoffice": ("since",),
+    "dayoffice": ("on", "the", "when"),
+    "hundreddays": ("#digit",),
+    "typically": ("typically", "usually", "normally", "routinely", "in"),
     "nperiod": ("in", "during", "over", "within"),
     "firstlast": (
         "in",
@@ -228,15 +238,20 @@ _WORD_KEYS = frozenset(key for keys in _ATOM_STARTS.values() for key in keys if 
 _ONLY_BEFORE = {
     "the": re.compile(
         r"\s+(?:end|beginning|start|middle|same|first|last|past|previous|prior|initial|next|latest|current|year|"
-        r"month|this|present|outgoing|incoming|(?:19|20)[0-9]0s|Biden|Trump|Obama|Harris|Kamala|Bush|administration)\b",
+        r"month|this|present|outgoing|incoming|(?:19|20)[0-9]0s|Biden|Trump|Obama|Harris|Kamala|Bush|administration|"
+        r"day)\b",
         re.IGNORECASE,
     ),
     "a": re.compile(r"\s+(?:fiscal\s+)?year\b", re.IGNORECASE),
     "to": re.compile(r"\s+date\b", re.IGNORECASE),
     "so": re.compile(r"\s+far\b", re.IGNORECASE),
     "at": re.compile(r"\s+(?:present|the\s+moment)\b", re.IGNORECASE),
-    "on": re.compile(r"\s+(?:roughly\s+)?(?:that|the\s+same)\b", re.IGNORECASE),
+    "on": re.compile(r"\s+(?:roughly\s+)?(?:that|the\s+same|the\s+day)\b", re.IGNORECASE),
     "in": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
+    "when": re.compile(
+        r"\s+(?:President\s+|Vice\s+President\s+)?(?:[A-Z][a-z]+\s+)?(?:Biden|Trump|Obama|Harris|"
+        r"Kamala|Bush)\b"
+    ),
     "over": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
     "for": re.compile(r"\s+(?:the\s+)?(?:first|last|past|previous|initial|prior|next|latest)\b", re.IGNORECASE),
     "these": re.compile(r"\s+days\b", re.IGNORECASE),
@@ -269,7 +284,10 @@ def _atom_key(text: str, pos: int, token: str) -> str | None:
     return word
 
 
-_ATOMS = DispatchedPattern(_ATOM_ALTERNATIVES, _ATOM_STARTS, _atom_key, re.IGNORECASE | re.VERBOSE, name="times")
+_ATOMS = DispatchedPattern(
+    _ATOM_ALTERNATIVES, _ATOM_STARTS, _atom_key, re.IGNORECASE | re.VERBOSE, name="times",
+    words=_WORD_KEYS | {t.lower() for t in _MONTH_TOKENS | _ADMIN_TOKENS},
+)  # fmt: skip
 
 _LEAD = re.compile(
     r"(?:\b(?P<lead>as\s+of|as\s+at|since|from|between|through|until|till|by|on|in|during|at|over|before|after)"
@@ -281,7 +299,8 @@ _JOIN = re.compile(r"^\s*,?\s*(?:-|–|—|to|through|thru|until|till|and)\s*$",
 _BETWEEN_SOMETHING_AND = re.compile(r"\bbetween\b[^.;]{0,60}\band\s+$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|say|told(?:\s+\w+){0,2}|wrote|posted|tweeted|announced|testified|claimed|argued|stated|"
-    r"reported|published|released|issued)\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+)?$",
+    r"reported|published|released|issued|repeated|reiterated|insisted|noted|added|explained|asserted|"
+    r"maintained|acknowledged|conceded)\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
@@ -311,6 +330,12 @@ class TimeExpr:
     year_known: bool = True
     digits: bool = False
     parts: list[str] = field(default_factory=list)
+    form: str = ""  # which pattern found it (e.g. "under", "adminagent"): rules tell framing from context
+
+    @property
+    def credits_administration(self) -> bool:
+        """ "under Biden", "Kamala let in", "by Kamala", "the Biden administration": a figure credited to one."""
+        return self.type == "admin" and self.form in ("under", "adminagent", "adminadmin", "thisadmin")
 
     @property
     def informative(self) -> int:
@@ -413,7 +438,9 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
     atoms: list[TimeExpr] = []
     for m in _ATOMS.finditer(text, marks):
         kind = m.lastgroup
-        expr = TimeExpr(m.start(), m.end(), m.group(0), "date", digits=any(c.isdigit() for c in m.group(0)))
+        expr = TimeExpr(
+            m.start(), m.end(), m.group(0), "date", digits=any(c.isdigit() for c in m.group(0)), form=kind or ""
+        )
         if kind == "iso":
             y, mo, d = (int(x) for x in m.group(0).split("-"))
             expr.date_from = expr.date_to = _safe_date(y, mo, d)
@@ -470,6 +497,16 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.type = "year"
             year = int(m.group("yyear"))
             expr.date_from, expr.date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        elif kind == "dayoffice":
+            expr.type = "date"
+            name = re.search(_ADMIN_NAME, m.group(0))
+            if name is not None:
+                start_of_term, _ = administration_span(name.group(0), published)
+                expr.date_from = expr.date_to = start_of_term
+        elif kind == "hundreddays":
+            expr.type = "relative"
+        elif kind == "typically":
+            expr.type = "recurring"
         elif kind in ("adminterm", "adminadmin", "under", "tookoffice", "adminagent", "inoffice"):
             expr.type = "admin"
             name = re.search(_ADMIN_NAME, m.group(0))
@@ -478,6 +515,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
         elif kind == "thisadmin":
             expr.type = "admin"
             lowered = m.group(0).lower()
+            expr.administration = "unnamed"  # "the previous administration": named for the rules, not dated
             if published and re.search(r"\b(?:current|this|present)\b", lowered):
                 expr.administration = next(
                     (
@@ -491,8 +529,10 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
         elif kind == "sincebegan":
             expr.type = "relative"
             expr.date_to = published
+            expr.date_from = _month_named_in(m.group(0), published)
         elif kind in ("firstlast", "nperiod"):
             expr.type = "relative"
+            _resolve_last(expr, m.group(0), published)
         elif kind == "anaphor":
             expr.type = "anaphor"
         elif kind == "yearbefore":
@@ -515,6 +555,20 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
     return atoms
 
 
+def _month_named_in(text: str, published: dt.date | None) -> dt.date | None:
+    """The first day of the month named in ``text`` ("... began last November"), year from context."""
+    named = re.search(_MONTH, text)
+    if named is None:
+        return None
+    month = _month_number(named.group(0))
+    year = re.search(_YEAR, text)
+    if year:
+        return dt.date(int(year.group(0)), month, 1)
+    if published is None:
+        return None
+    return dt.date(published.year if month <= published.month else published.year - 1, month, 1)
+
+
 def _looks_like_month_context(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12) : m.start()].lower()
     return bool(re.search(r"\b(?:in|since|of|by|until|through|from|last|this|early|late|mid)\s+$", before))
@@ -533,6 +587,19 @@ def _resolve_admin(expr: TimeExpr, m: re.Match[str], published: dt.date | None) 
     if lowered.startswith("since"):
         end = published
     expr.date_from, expr.date_to = start, end or published
+
+
+def _resolve_last(expr: TimeExpr, text: str, published: dt.date | None) -> None:
+    """ "in the last three years", "over the past decade": a span ending at publication."""
+    found = re.search(rf"\b(?:last|past|previous)\s+(?:(?P<n>{_SMALL})[- ])?(?P<unit>{_UNIT})", text, re.IGNORECASE)
+    if found is None or published is None:
+        return
+    count = _number_word(found.group("n")) if found.group("n") else 1
+    if count is None:
+        return
+    unit = found.group("unit").lower().rstrip("s")
+    days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[unit]
+    expr.date_from, expr.date_to = published - dt.timedelta(days=count * days), published
 
 
 def _resolve_this_year(expr: TimeExpr, published: dt.date | None) -> None:
@@ -618,8 +685,10 @@ def _attach_leads(text: str, exprs: list[TimeExpr], published: dt.date | None) -
         lead = _LEAD.search(before)
         if lead:
             expr.lead = " ".join(lead.group("lead").lower().split())
-            if _END_OF.search(before) and expr.lead != "since":
-                expr.lead = "end of"
+            if _END_OF.search(before):
+                expr.date_from = expr.date_to  # "at the end of fiscal 2024", "since the end of ...": one day
+                if expr.lead != "since":
+                    expr.lead = "end of"
             expr.start = expr.start - (len(before) - lead.start())
         expr.text = text[expr.start : expr.end]
 

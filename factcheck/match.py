@@ -1,0 +1,481 @@
+"""Link each claim to the evidence record it quotes, or abstain.
+
+Candidates come from the claim's value (within its written precision and hedge, or, for a
+misquote, within a wider window), in a compatible unit. Each candidate is scored on how well
+the value fits and how well the claim's attributes agree with the record's: what happened,
+who is counted, custody, offense, time window, agency, place, and the words of the sentence
+against the record's population and aliases (rapidfuzz). A link is made only when the
+evidence is strong enough: a forced link is worse than "unverified".
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from factcheck.evidence.model import EvidenceRecord
+from factcheck.evidence.notes import amount, day, when
+from factcheck.evidence.store import EvidenceStore
+from factcheck.models import Claim, Match
+
+# Value fits, best first.
+EXACT, ROUNDED, HEDGED, HEDGE_WRONG, OFF = "exact", "rounded", "hedged", "hedge_wrong", "off"
+CONSISTENT_FITS = (EXACT, ROUNDED, HEDGED)
+_FIT_WEIGHT = {EXACT: 3.5, ROUNDED: 2.5, HEDGED: 2.5, HEDGE_WRONG: 1.0, OFF: 0.5}
+
+_COUNT_UNITS = frozenset({"people", "events", "cases"})
+_SHARE_UNITS = frozenset({"percent", "ratio"})
+_DIRECTIONAL = frozenset({"over", "under", "nearly", "at_least", "at_most", "up_to"})
+# Events that can be misread for one another (a docket read as releases, arrests as book-ins).
+_EVENT_FAMILY = {
+    "docket": "population", "detention": "population", "release": "population",
+    "arrest": "enforcement", "booking": "enforcement", "removal": "enforcement", "encounter": "enforcement",
+    "prosecution": "courts", "conviction": "courts", "dismissal": "courts",
+    "review": "review", "closure": "review",
+}  # fmt: skip
+_NEUTRAL_EVENTS = frozenset({None, "other"})
+_CRIMINALITY_MISREAD = {
+    ("convicted", "convicted_or_pending"), ("pending", "convicted_or_pending"), ("convicted_or_pending", "convicted"),
+    ("violent", "convicted"), ("violent", "any"), ("convicted", "violent"), ("any", "violent"),
+    ("convicted_or_pending", "any"), ("any", "convicted_or_pending"), ("convicted", "pending"),
+}  # fmt: skip
+MISQUOTE_WINDOW = 0.6  # a round number may misquote a figure by up to this much (relative)
+TYPO_WINDOW = 0.01  # an exact-looking number (4+ significant digits) only a typo away
+
+
+@dataclass(slots=True)
+class Candidate:
+    record: EvidenceRecord
+    fit: str
+    distance: float
+    support: float = 0.0
+    time: str = "unknown"
+    place: float = 0.0
+    contained: bool = False
+    event_support: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def preference(self) -> int:
+        """Which kind of link to prefer: a consistent figure for the right window, then a misquote of the
+        right window's figure, then a consistent figure given for the wrong window (convention 7)."""
+        if self.fit in CONSISTENT_FITS:
+            return 2 if self.time in (MATCH, UNKNOWN) else 0
+        return 1
+
+    @property
+    def score(self) -> float:
+        return _FIT_WEIGHT[self.fit] - min(self.distance, 1.0) + self.support
+
+
+# --- values ------------------------------------------------------------------------------
+
+
+def _to_percent(value: float, unit: str) -> float:
+    return value * 100 if unit == "ratio" else value
+
+
+def _comparable(claim: Claim, record: EvidenceRecord) -> tuple[float, float, float | None, float | None, float] | None:
+    """(claim value, record value, claim low, claim high, precision) in one scale, or None if units differ."""
+    if claim.value is None:
+        return None
+    if (claim.measure == "rate") != (record.measure == "rate") and not _average_population(claim, record):
+        return None  # "310 a day" is not a count of 310, and a count is not a rate
+    if claim.unit in _SHARE_UNITS and record.unit in _SHARE_UNITS:
+        scale = 100.0 if claim.unit == "ratio" else 1.0
+        low = claim.low * scale if claim.low is not None else None
+        high = claim.high * scale if claim.high is not None else None
+        precision = claim.precision * scale if claim.unit == "ratio" else claim.precision
+        return claim.value * scale, _to_percent(record.value, record.unit), low, high, precision
+    counts = claim.unit in _COUNT_UNITS and record.unit in _COUNT_UNITS
+    if counts or claim.unit == record.unit:
+        return claim.value, record.value, claim.low, claim.high, claim.precision
+    return None
+
+
+def _average_population(claim: Claim, record: EvidenceRecord) -> bool:
+    """A daily-average population (ADP) is a rate of the data but read as a head count."""
+    return record.measure == "rate" and record.event == "detention" and claim.measure in ("stock", "unknown")
+
+
+def value_fit(claim: Claim, record: EvidenceRecord) -> tuple[str, float] | None:
+    """How the claim's value fits the record's, and their relative distance; None if not comparable."""
+    values = _comparable(claim, record)
+    if values is None:
+        return None
+    v, r, low, high, p = values
+    distance = abs(r - v) / abs(r) if r else (0.0 if v == r else math.inf)
+    if record.low is not None and record.high is not None and low is not None and high is not None:
+        rl, rh = _to_percent(record.low, record.unit), _to_percent(record.high, record.unit)
+        return (EXACT if (rl, rh) == (low, high) else ROUNDED if low <= r <= high else OFF), distance
+    if low is not None and high is not None:  # a range in the text: the figure must lie inside it
+        return (ROUNDED if low <= r <= high else OFF), distance
+    hedge = claim.approx
+    if hedge in _DIRECTIONAL:
+        return (HEDGED if _within_hedge(hedge, v, r, p) else HEDGE_WRONG), distance
+    if math.isclose(r, v, rel_tol=1e-9, abs_tol=1e-9):
+        return EXACT, distance
+    if _rounds_to(v, r, p) or abs(r - v) <= p / 2 or (hedge == "about" and abs(r - v) <= max(p, 0.03 * abs(v))):
+        return (HEDGED if hedge else ROUNDED), distance
+    return OFF, distance
+
+
+def _rounds_to(v: float, r: float, p: float) -> bool:
+    """Whether writing ``r`` at precision ``p`` can give ``v``: to nearest, or truncated when ``p`` is fine."""
+    if p <= 0:
+        return False
+    if math.isclose(round(r / p) * p, v, rel_tol=1e-9, abs_tol=1e-9):
+        return True
+    return p <= 0.02 * abs(v) and math.isclose(math.floor(r / p) * p, v, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _within_hedge(hedge: str, v: float, r: float, p: float) -> bool:
+    slack = max(0.05 * abs(v), p / 2)
+    if hedge == "over":
+        return v <= r <= max(v * 1.2, v + p)  # equal too: a source's own "more than 893,600"
+    if hedge == "under":
+        return min(v * 0.8, v - p) <= r <= v  # equal too: a source's own "below 6%"
+    if hedge == "nearly":
+        return v - slack <= r <= v
+    if hedge == "at_least":
+        return v <= r <= max(v * 1.5, v + p)
+    return r <= v  # at_most, up_to
+
+
+def significant_digits(number_text: str) -> int:
+    """How specific a written number is: "435,719" has 6 significant digits, "500,000" 1, "7.4 million" 2."""
+    first = re.split(r"[\s\-–—]+", number_text.strip())[0] if number_text.strip() else ""
+    digits = re.sub(r"[^0-9.]", "", first)
+    if not digits:
+        return 1
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or 1
+    return len(digits.lstrip("0").rstrip("0")) or 1
+
+
+# --- attributes --------------------------------------------------------------------------
+
+
+def _event_support(claim: Claim, record: EvidenceRecord) -> tuple[float, str | None]:
+    if claim.event in _NEUTRAL_EVENTS or record.event in _NEUTRAL_EVENTS:
+        return 0.0, None
+    if claim.event == record.event:
+        return 2.0, claim.event
+    families = {_EVENT_FAMILY.get(claim.event or ""), _EVENT_FAMILY.get(record.event or "")}
+    if claim.unit in _SHARE_UNITS and families <= {"population", "enforcement", "review"}:
+        return -0.5, None  # a share of something else: the base-mismatch the rules flag
+    if families == {"population", "enforcement"} or families == {"population"}:
+        return 0.0, None  # a flow read as a population, or a docket read as releases: misreadings the rules flag
+    return (-1.0, None) if len(families) == 1 else (-1.5, None)
+
+
+def _criminality_support(claim: Claim, record: EvidenceRecord) -> float:
+    if claim.criminality is None or record.criminality is None:
+        return 0.0
+    if claim.criminality == record.criminality:
+        return 1.0 if claim.criminality != "any" else 0.5
+    return 0.0 if (claim.criminality, record.criminality) in _CRIMINALITY_MISREAD else -1.0
+
+
+def _custody_support(claim: Claim, record: EvidenceRecord) -> float:
+    if claim.custody is None or record.custody is None:
+        return 0.0
+    if claim.custody == record.custody:
+        return 0.5
+    pair = {claim.custody, record.custody}
+    if "released" in pair:
+        return 0.0  # "released" for a docket is the misreading the rules flag
+    return -1.0 if pair == {"detained", "non_detained"} else -0.5
+
+
+def _offense_support(claim: Claim, record: EvidenceRecord) -> float:
+    claimed = claim.offense.replace("_", " ") if claim.offense else None
+    if claimed is None and record.offense is None:
+        return 0.0
+    if claimed == record.offense:
+        return 2.0
+    if claimed is None:
+        return -0.5
+    return -1.0 if record.offense is None else -2.0
+
+
+def record_window(record: EvidenceRecord) -> tuple[dt.date | None, dt.date | None]:
+    return record.time_anchor()
+
+
+MATCH, PARTIAL, CONFLICT, UNKNOWN = "match", "partial", "conflict", "unknown"
+
+
+def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
+    """How the claim's window compares with the record's: match, partial, conflict, or unknown."""
+    if claim.time.kind in ("none", "recurring") or (claim.time.start is None and claim.time.end is None):
+        return UNKNOWN
+    if claim.time.text and re.search(r"\b(?:now|currently|today|right now|these days)\b", claim.time.text, re.I):
+        return UNKNOWN  # "now" is judged by the stale-evidence rule
+    framed = claim.time.administration is not None and claim.time.start and claim.time.end
+    if framed and (claim.time.end - claim.time.start).days > 400:
+        return UNKNOWN  # "under Biden" frames the claim; attribution-across-administrations judges it
+    start, end = record_window(record)
+    c_start = claim.time.start or claim.time.end
+    c_end = claim.time.end or claim.time.start
+    if start is None or end is None or c_start is None or c_end is None:
+        return UNKNOWN
+    if c_end < start or end < c_start:
+        return CONFLICT
+    overlap = (min(c_end, end) - max(c_start, start)).days + 1
+    union = (max(c_end, end) - min(c_start, start)).days + 1
+    if start == end:  # a snapshot: the claim's window must pin the date, or the claim be a stock within it
+        return MATCH if (c_end - c_start).days <= 62 or claim.measure == "stock" else PARTIAL
+    if c_start == c_end and abs((c_end - end).days) <= 3:
+        return MATCH  # "by July 20" for a count that runs up to July 20
+    return MATCH if overlap / union >= 0.5 else PARTIAL
+
+
+def _contains(claim: Claim, record: EvidenceRecord) -> bool:
+    """Whether the claim's window contains the record's ("this fiscal year" around a count to November 15)."""
+    start, end = record_window(record)
+    c_start, c_end = claim.time.start, claim.time.end
+    return bool(start and end and c_start and c_end and c_start <= start and end <= c_end)
+
+
+def _place_support(claim: Claim, record: EvidenceRecord) -> float:
+    claimed = claim.geography
+    if claimed in (None, "United States"):
+        return -0.5 if record.geography not in ("United States", "U.S.-Mexico border") else 0.0
+    return 1.0 if claimed == record.geography else -1.0
+
+
+def _agency_support(claim: Claim, record: EvidenceRecord) -> float:
+    if claim.agency is None:
+        return 0.0
+    return 0.5 if claim.agency == record.agency else -0.5
+
+
+_STOPWORDS = frozenset(
+    """a an the of on in at to for from by with and or not no who whose that which as its their his her than more
+    less per was were is are be been had has have ice's""".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+
+
+class ClaimWords:
+    """The content words of a claim's context, with a memo of which record words it contains.
+
+    A claim is compared with dozens of records whose populations share words ("noncitizens",
+    "docket"), so each word is looked up (exactly, then fuzzily via rapidfuzz) once per claim.
+    """
+
+    __slots__ = ("_known", "present")
+
+    def __init__(self, text: str) -> None:
+        self.present = set(_content_words(text))
+        self._known: dict[str, bool] = {}
+
+    def has(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = (
+                word in self.present
+                or process.extractOne(word, self.present, scorer=fuzz.ratio, score_cutoff=84) is not None
+            )
+            self._known[word] = found
+        return found
+
+    def coverage(self, wanted: list[str]) -> float:
+        """Share of ``wanted`` (a phrase's content words) found in the claim's words."""
+        if not wanted or not self.present:
+            return 0.0
+        return sum(1 for w in wanted if self.has(w)) / len(wanted)
+
+
+def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
+    """Content words of the record's population and each alias, computed once per store."""
+    cache = store.derived.setdefault("phrase_words", {})
+    if record.id not in cache:
+        cache[record.id] = [_content_words(phrase) for phrase in [record.population, *record.aliases]]
+    return cache[record.id]
+
+
+def _text_support(words: ClaimWords, phrases: list[list[str]]) -> float:
+    """How much of what the record counts the sentence talks about: -0.5 (nothing) .. +1.5 (all).
+
+    Misreadings reword the population ("7.4 million illegal immigrants released"), so absent
+    words weigh less than present ones.
+    """
+    coverage = max(words.coverage(phrase) for phrase in phrases)
+    return max(-0.5, (coverage - 0.4) * 2.5)
+
+
+def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, store: EvidenceStore) -> None:
+    record = candidate.record
+    event, event_name = _event_support(claim, record)
+    parts = {
+        "event": event,
+        "criminality": _criminality_support(claim, record),
+        "custody": _custody_support(claim, record),
+        "offense": _offense_support(claim, record),
+        "agency": _agency_support(claim, record),
+        "place": _place_support(claim, record),
+        "words": _text_support(words, _phrases(record, store)),
+    }
+    candidate.time = time_agreement(claim, record)
+    candidate.place = parts["place"]
+    candidate.event_support = event
+    candidate.contained = _contains(claim, record)
+    parts["time"] = {MATCH: 1.5, PARTIAL: 0.25, CONFLICT: -1.0, UNKNOWN: 0.0}[candidate.time]
+    candidate.support = sum(parts.values())
+    if event_name:
+        candidate.reasons.append(event_name)
+    if parts["criminality"] > 0 and record.criminality:
+        candidate.reasons.append(record.criminality.replace("_", " "))
+    if parts["offense"] > 0 and record.offense:
+        candidate.reasons.append(record.offense)
+    if candidate.time == MATCH:
+        candidate.reasons.append(when(record))
+
+
+# --- linking -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ValueIndex:
+    """Records sorted by value, per unit family, for range lookups."""
+
+    keys: dict[str, list[float]]
+    records: dict[str, list[EvidenceRecord]]
+
+    @classmethod
+    def build(cls, store: EvidenceStore) -> ValueIndex:
+        groups: dict[str, list[tuple[float, EvidenceRecord]]] = {}
+        for record in store.records.values():
+            groups.setdefault(_family(record.unit), []).append((_to_percent(record.value, record.unit), record))
+        for items in groups.values():
+            items.sort(key=lambda item: (item[0], item[1].id))
+        return cls({k: [v for v, _ in items] for k, items in groups.items()},
+                   {k: [r for _, r in items] for k, items in groups.items()})  # fmt: skip
+
+    def near(self, unit: str, low: float, high: float) -> list[tuple[float, EvidenceRecord]]:
+        """(value on the index's scale, record) for records of a compatible unit with low <= value <= high."""
+        family = _family(unit)
+        keys = self.keys.get(family, [])
+        lo, hi = bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
+        return list(zip(keys[lo:hi], self.records.get(family, [])[lo:hi], strict=True))
+
+
+def _family(unit: str) -> str:
+    if unit in _COUNT_UNITS:
+        return "count"
+    if unit in _SHARE_UNITS:
+        return "share"
+    return unit
+
+
+def _index(store: EvidenceStore) -> ValueIndex:
+    index = store.derived.get("value_index")
+    if not isinstance(index, ValueIndex):
+        index = store.derived["value_index"] = ValueIndex.build(store)
+    return index
+
+
+def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool, alone: bool) -> bool:
+    """Whether ``candidate`` is evidence enough to link. ``unique``: the only consistent fit;
+    ``alone``: the only record of this event for this window (so a far misquote can only mean it)."""
+    wrong_window = candidate.time in (PARTIAL, CONFLICT)
+    if candidate.fit in (EXACT, ROUNDED):
+        if wrong_window and candidate.fit == ROUNDED and specificity < 3:
+            return False  # a round number given for another period is not a quote of this figure
+        # The rarer the number, the less else has to agree: 435,719 is nearly unique, 70% is not.
+        needed = 1.5 if specificity <= 2 else -0.75 if specificity == 3 else -1.5
+        if candidate.fit == EXACT and unique:
+            needed = min(needed, -0.5)  # the only record with exactly this figure
+        return candidate.support >= needed
+    if candidate.fit == HEDGED:
+        if wrong_window:
+            return False
+        if unique and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
+            return candidate.support >= 0.0  # "more than 7.6 million" fits one record only
+        return candidate.support >= 1.5
+    # A misquote ("500,000" for 435,719) is recognised only for the same event, place and window.
+    same_window = candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained)
+    if not same_window or claim.event != candidate.record.event or candidate.place < 0:
+        return False
+    if specificity >= 3 and candidate.distance > TYPO_WINDOW:
+        return False  # "11,888" is not a rounding of anything: it is another number
+    reach = 3.0 if alone else MISQUOTE_WINDOW
+    return candidate.support >= 3.0 and candidate.distance <= reach
+
+
+def _consistent_bounds(claim: Claim, value: float) -> tuple[float, float]:
+    """A range on the index's scale outside which no record can fit ``claim`` consistently (generous:
+    value_fit decides; this only spares it the records that cannot pass)."""
+    scale = 100.0 if claim.unit == "ratio" else 1.0
+    reach = {"at_least": 0.5, "over": 0.2, "under": 0.2}.get(claim.approx or "", 0.05)  # see _within_hedge
+    span = max(claim.precision * scale, reach * abs(value))
+    low = min(value, claim.low * scale if claim.low is not None else value) - span
+    high = max(value, claim.high * scale if claim.high is not None else value) + span
+    return (-math.inf if claim.approx in ("at_most", "up_to") else low), high
+
+
+def find_match(claim: Claim, store: EvidenceStore) -> tuple[EvidenceRecord | None, Match | None]:
+    """The record ``claim`` quotes and the Match that explains the link, or (None, None)."""
+    if claim.value is None or claim.unit == "multiplier":
+        return None, None
+    value = claim.value * (100 if claim.unit == "ratio" else 1)
+    specificity = significant_digits(claim.number.text)
+    # How far a misquote can be: a round number up to 3x (if nothing else fits), an exact-looking one a typo.
+    window = abs(value) * (3.0 if specificity < 3 else TYPO_WINDOW) + 1
+    fits_low, fits_high = _consistent_bounds(claim, value)
+    nearby = _index(store).near(claim.unit, min(value - window, fits_low), max(value + window, fits_high))
+    candidates: list[Candidate] = []
+    words = ClaimWords(claim.context or claim.text)
+    for key, record in nearby:
+        if not fits_low <= key <= fits_high and record.event != claim.event:
+            continue  # neither a consistent fit nor a possible misquote: skip the work
+        fit = value_fit(claim, record)
+        if fit is None:
+            continue
+        kind, distance = fit
+        if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != claim.event):
+            continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
+        candidate = Candidate(record, kind, distance)
+        _assess(claim, candidate, words, store)
+        candidates.append(candidate)
+    consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
+    unique = len(consistent) == 1
+    same_event = [c for c in candidates if c.record.event == claim.event and c.time == MATCH]
+    alone = len(same_event) == 1
+    accepted = [c for c in candidates if _accepts(claim, c, specificity, unique, alone)]
+    if not accepted:
+        return None, None
+    best = max(accepted, key=lambda c: (c.preference, c.score, -c.distance, c.record.id))
+    return best.record, _describe(claim, best, store)
+
+
+def _describe(claim: Claim, best: Candidate, store: EvidenceStore) -> Match:
+    record = best.record
+    written = claim.number.text
+    figure = amount(record, record.value)
+    value_words = {
+        EXACT: f"{written} is the published figure ({figure})",
+        ROUNDED: f"{written} is {figure} rounded",
+        HEDGED: f"{written}, with its hedge, fits {figure}",
+        HEDGE_WRONG: f"{written} is hedged the wrong way or too far for {figure}",
+        OFF: f"{written} differs from the published {figure}",
+    }[best.fit]
+    reasons = [value_words, *best.reasons]
+    also = store.same_population(record)
+    for other in also:
+        reasons.append(f"the same population on {day(other.as_of) if other.as_of else when(other)} was also "
+                       f"reported as {amount(other, other.value)} ({other.population}; {other.id})")  # fmt: skip
+    score = round(1 / (1 + math.exp(-(best.score - 2.0))), 3)
+    return Match(evidence_id=record.id, score=score, why="; ".join(reasons), value_fit=best.fit,
+                 also_consider=[o.id for o in also])  # fmt: skip

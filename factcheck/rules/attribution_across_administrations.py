@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from factcheck.rules.context import Finding, RuleContext
+from factcheck.rules.registry import rule
+
+
+@rule("FC303", "attribution-across-administrations", severity="warning")
+def attribution_across_administrations(ctx: RuleContext) -> Finding | None:
+    """A docket built up over decades is attributed to one administration or official.
+
+    ## Why is this misleading?
+    ICE's dockets carry cases opened under every administration for some forty years: 405,786
+    convicted noncitizens were already on the non-detained docket in June 2021. "Harris let in"
+    or "released under Biden" credits one administration with all of them.
+
+    ## Example
+    ```claim evidence=ice-ndd-homicide-convicted-2024-07-21 published=2024-10-01
+    Kamala let in 13,099 convicted murderers, and they are roaming free in our country.
+    ```
+
+    ## Use instead
+    ```claim evidence=ice-ndd-homicide-convicted-2024-07-21 published=2024-10-01
+    ICE listed 13,099 people with homicide convictions on its non-detained docket as of July 21, 2024.
+    ```
+    """
+    if ctx.record.event != "docket" or ctx.record.as_of is None:
+        return None
+    agent = next((c.text for c in ctx.claim.cues if c.kind == "time" and c.label == "admin_agent"), None)
+    if ctx.claim.time.administration is None and agent is None:
+        return None  # "less than five months into Biden's presidency" dates a figure; it does not credit one
+    who = ctx.claim.time.text if ctx.claim.time.administration else agent
+    return ctx.finding(
+        f"The text ties {ctx.number} to \u201c{who}\u201d, but {ctx.figure} counts everyone on the docket "
+        f"{ctx.when}, cases opened under several administrations over decades."
+    )

@@ -1,0 +1,78 @@
+"""What a rule sees: the claim, the record it quotes, and helpers to describe both in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from factcheck.evidence.model import EvidenceRecord
+from factcheck.evidence.notes import amount, day, suggested_sentence, when
+from factcheck.models import Claim, Match
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's verdict on one claim: what is wrong, and what to write instead."""
+
+    message: str
+    suggestion: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """The inputs of every rule. Rules read nothing else: no files, no database, no models."""
+
+    claim: Claim
+    record: EvidenceRecord
+    match: Match
+    published: dt.date | None = None
+
+    # --- the claim's wording ----------------------------------------------------------
+
+    def cues(self, kind: str, label: str | None = None) -> list[str]:
+        """Words of the claim's context of one kind ("framing", "criminality" ...), optionally one label."""
+        return [c.text for c in self.claim.cues if c.kind == kind and (label is None or c.label == label)]
+
+    def has(self, kind: str, label: str | None = None) -> bool:
+        return bool(self.cues(kind, label))
+
+    def quoted(self, kind: str, label: str | None = None) -> str:
+        words = self.cues(kind, label)
+        return f"\u201c{words[0]}\u201d" if words else ""
+
+    @property
+    def number(self) -> str:
+        return self.claim.number.text
+
+    # --- the record ---------------------------------------------------------------------
+
+    @property
+    def figure(self) -> str:
+        return amount(self.record, self.record.value)
+
+    @property
+    def when(self) -> str:
+        return when(self.record)
+
+    @property
+    def is_stock(self) -> bool:
+        return self.record.as_of is not None and self.record.measure == "stock"
+
+    @property
+    def is_flow(self) -> bool:
+        return self.record.as_of is None and self.record.measure == "flow"
+
+    def say(self) -> str:
+        """The rule's standard suggestion: quote the figure with what it counts and when."""
+        return f"Say: {suggested_sentence(self.record)}"
+
+    def finding(self, message: str, suggestion: str | None = None) -> Finding:
+        return Finding(message, suggestion or self.say())
+
+    def anchor_date(self) -> dt.date | None:
+        """The last day the record covers (its snapshot date or the end of its period)."""
+        return self.record.as_of or self.record.period_end
+
+    def anchor_words(self) -> str:
+        anchor = self.anchor_date()
+        return day(anchor) if anchor else "an unstated date"

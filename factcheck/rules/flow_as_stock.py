@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from factcheck.rules.context import Finding, RuleContext
+from factcheck.rules.registry import rule
+
+
+@rule("FC102", "flow-as-stock", severity="warning")
+def flow_as_stock(ctx: RuleContext) -> Finding | None:
+    """A count of events over a period (book-ins, arrests, removals) is presented as a current population.
+
+    ## Why is this misleading?
+    Everyone booked into detention over eight months is not in detention now: most were released
+    or removed long ago. A flow presented as "there are now ..." inflates a population several
+    times over.
+
+    ## Example
+    ```claim evidence=ice-bookins-fy2025-to-2025-06-14 published=2025-06-25
+    ICE now has 204,297 people locked up in its detention centers.
+    ```
+
+    ## Use instead
+    ```claim evidence=ice-bookins-fy2025-to-2025-06-14 published=2025-06-25
+    ICE booked 204,297 people into detention between October 1, 2024 and June 14, 2025.
+    ```
+    """
+    if not ctx.is_flow or ctx.claim.unit not in ("people", "events", "cases"):
+        return None
+    if ctx.claim.measure != "stock" or ctx.claim.event not in ("detention", "docket", None):
+        return None
+    return ctx.finding(
+        f"{ctx.number} is presented as a current population, but {ctx.figure} counts events over a period "
+        f"({ctx.record.population}, {ctx.when}); the people counted are not all there at once."
+    )

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from factcheck.rules.context import Finding, RuleContext
+from factcheck.rules.registry import rule
+
+# Claimed agency -> wider bodies whose totals it is often given (DHS includes CBP; courts count all agencies).
+_WIDER = {"ICE": {"DHS", "CBP", "DOJ", "federal courts", "EOIR"}, "HSI": {"ICE", "DHS"}, "CBP": {"DHS"}}
+_NATIONAL = {None, "United States", "U.S.-Mexico border"}
+
+
+@rule("FC206", "scope-mismatch", severity="warning")
+def scope_mismatch(ctx: RuleContext) -> Finding | None:
+    """A figure for one agency or place is applied to another (DHS-wide as ICE, national as one state).
+
+    ## Why is this misleading?
+    DHS removals and returns include CBP's; federal dismissal rates cover every agency's cases;
+    a national share says nothing about one state. Moving a figure to a narrower scope makes it
+    a different claim that the source does not support.
+
+    ## Example
+    ```claim evidence=dhs-removals-returns-2023-05-to-2024-07 published=2024-10-15
+    ICE deported more than 893,600 people between May 2023 and July 2024.
+    ```
+
+    ## Use instead
+    ```claim evidence=dhs-removals-returns-2023-05-to-2024-07 published=2024-10-15
+    DHS removed or returned more than 893,600 people between May 2023 and July 2024.
+    ```
+    """
+    claim, record = ctx.claim, ctx.record
+    if claim.geography not in _NATIONAL and claim.geography != record.geography:
+        where = record.geography if record.geography not in _NATIONAL else "the whole country"
+        return ctx.finding(f"The text applies {ctx.figure} to {claim.geography}, but it is a figure for {where}.")
+    wider = _WIDER.get(claim.agency or "", set())
+    if record.agency in wider and claim.agency not in record.population:
+        return ctx.finding(
+            f"The text attributes {ctx.number} to {claim.agency}, but {ctx.figure} is a {record.agency} figure "
+            f"({record.population})."
+        )
+    return None

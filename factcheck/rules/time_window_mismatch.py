@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from factcheck.match import CONFLICT, PARTIAL, time_agreement
+from factcheck.rules.context import Finding, RuleContext
+from factcheck.rules.registry import rule
+
+
+@rule("FC302", "time-window-mismatch", severity="warning")
+def time_window_mismatch(ctx: RuleContext) -> Finding | None:
+    """The window the text gives differs from the evidence's ("each year" for a snapshot, FY2024 for FY2023).
+
+    ## Why is this misleading?
+    A figure belongs to its date or period. Moving it to another year, stretching it over
+    "each year", or squeezing it into "the first month" makes a claim the source does not make.
+
+    ## Example
+    ```claim evidence=ice-ero-arrests-fy2023 published=2025-02-01
+    ICE made 170,590 arrests in FY2024.
+    ```
+
+    ## Use instead
+    ```claim evidence=ice-ero-arrests-fy2023 published=2025-02-01
+    ICE made 170,590 arrests in FY2023.
+    ```
+    """
+    claim, record = ctx.claim, ctx.record
+    said = f"\u201c{claim.time.text}\u201d" if claim.time.text else "its window"
+    if claim.time.kind == "recurring":
+        if record.as_of is not None or not _is_year(record):
+            return ctx.finding(f"The text says {said}, but {ctx.figure} is one figure, {ctx.when}.")
+        return None
+    if _whole_term(claim):
+        return None  # naming an administration ("under Biden") is judged by attribution-across-administrations
+    if time_agreement(claim, record) in (PARTIAL, CONFLICT) and claim.time.kind != "none":
+        return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
+    if claim.time.start is None and claim.time.kind == "relative" and _duration_days(claim.time.text) is not None:
+        span = _span_days(record)
+        stated = _duration_days(claim.time.text)
+        if span is not None and stated is not None and (span == 0 or stated < span / 2 or stated > span * 2):
+            return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
+    return None
+
+
+def _whole_term(claim: object) -> bool:
+    window = claim.time  # type: ignore[attr-defined]
+    if window.administration is None:
+        return False
+    return window.start is None or window.end is None or (window.end - window.start).days > 400
+
+
+def _is_year(record: object) -> bool:
+    span = _span_days(record)
+    return span is not None and 360 <= span <= 370
+
+
+def _span_days(record: object) -> int | None:
+    start, end = record.time_anchor()  # type: ignore[attr-defined]
+    return (end - start).days + 1 if start and end else None
+
+
+def _duration_days(text: str | None) -> int | None:
+    import re
+
+    if not text:
+        return None
+    found = re.search(r"(?:(\d+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\b)?[\s-]*"
+                      r"\b(day|week|month|year|decade)s?\b", text, re.IGNORECASE)  # fmt: skip
+    if found is None:
+        return None
+    words = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+    count = int(found.group(1)) if found.group(1) else words.get((found.group(2) or "one").lower(), 1)
+    return count * {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[found.group(3).lower()]

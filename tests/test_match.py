@@ -1,0 +1,84 @@
+"""The matcher: value tolerance from written precision and hedges, links, and honest abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import extract
+from factcheck.match import CONSISTENT_FITS, find_match, value_fit
+
+
+def _only_claim(text: str):
+    claims = extract(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        ("ICE counted 435,719 convicted noncitizens on its docket.", "exact"),
+        ("ICE counted 435,000 convicted noncitizens on its docket.", "rounded"),
+        ("ICE counted more than 435,000 convicted noncitizens on its docket.", "hedged"),
+        ("ICE counted about 436,000 convicted noncitizens on its docket.", "hedged"),
+        ("ICE counted more than 440,000 convicted noncitizens on its docket.", "hedge_wrong"),
+        ("ICE counted nearly 500,000 convicted noncitizens on its docket.", "hedge_wrong"),
+        ("ICE counted 500,000 convicted noncitizens on its docket.", "off"),
+        ("ICE counted 12,000 convicted noncitizens on its docket.", "off"),
+        ("ICE counted 71.7% of them.", None),  # a share is not comparable with a head count
+    ],
+)
+def test_value_fit_against_435719(sentence: str, fit: str | None, store) -> None:
+    record = store.get("ice-docket-convicted-2024-07-21")
+    result = value_fit(_only_claim(sentence), record)
+    assert (result[0] if result else None) == fit
+
+
+def test_rounded_figure_fits_13099(store) -> None:
+    result = value_fit(_only_claim("There were 13,000 homicide convictions on the docket."), store.get(
+        "ice-ndd-homicide-convicted-2024-07-21"))  # fmt: skip
+    assert result is not None
+    assert result[0] in CONSISTENT_FITS
+
+
+def test_links_quoted_figure_and_explains_why(store) -> None:
+    claim = _only_claim("As of July 21, 2024, 435,719 noncitizens with convictions were on ICE's national docket.")
+    record, match = find_match(claim, store)
+    assert record is not None
+    assert record.id == "ice-docket-convicted-2024-07-21"
+    assert match is not None
+    assert "July 21, 2024" in match.why
+    assert match.value_fit == "exact"
+
+
+def test_misquote_still_links_to_the_number_it_misquotes(store) -> None:
+    claim = _only_claim("As of July 2024, nearly 500,000 convicted criminals were on ICE's docket.")
+    record, match = find_match(claim, store)
+    assert record is not None
+    assert record.id == "ice-docket-convicted-2024-07-21"
+    assert match is not None
+    assert match.value_fit not in CONSISTENT_FITS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials estimate that 80-85 percent of those arrested had a conviction.",
+        "The city hired 4,312 new teachers in 2023.",
+        "Roughly 27,000 people attended the parade downtown.",
+    ],
+)
+def test_abstains_when_nothing_fits(sentence: str, store) -> None:
+    record, match = find_match(_only_claim(sentence), store)
+    assert record is None
+    assert match is None
+
+
+def test_two_records_of_one_population_are_named(store) -> None:
+    claim = _only_claim("As of July 21, 2024, 425,431 convicted noncitizens were not in ICE detention.")
+    record, match = find_match(claim, store)
+    assert record is not None
+    assert record.id == "ice-ndd-convicted-2024-07-21"
+    assert match is not None
+    assert "ice-docket-convicted-2024-07-21" in match.also_consider
+    assert "435,719" in match.why
