@@ -8,14 +8,28 @@ nobody sees a traceback for bad input.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-import click
 import typer
+from typer.core import TyperGroup
 
 from factcheck.errors import FactcheckError
 
+
+class FactcheckGroup(TyperGroup):
+    """The top-level group: a library error raised by any command becomes ``error: message`` on stderr."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+
+
 app = typer.Typer(
     name="factcheck",
+    cls=FactcheckGroup,
     help="Find statistical claims in a text and check them against curated evidence.",
     no_args_is_help=True,
     add_completion=False,
@@ -23,17 +37,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-from factcheck.cli import claims as _claims  # noqa: E402,F401  (registers commands)
+from factcheck.cli import check as _check  # noqa: E402,F401  (registers commands)
+from factcheck.cli import claims as _claims  # noqa: E402,F401
 from factcheck.cli import evaluate as _evaluate  # noqa: E402,F401
 from factcheck.cli import evidence as _evidence  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn library errors into one-line messages."""
+    """Entry point for the ``factcheck`` script."""
     try:
         app(args=argv, prog_name="factcheck")
-    except FactcheckError as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(err.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -1,0 +1,54 @@
+"""Full check speed (extract, match, rules, verdicts) on the seed texts repeated to 1M words.
+
+Prints words per second on one core (one process) for bare ``spacy.blank("en")`` tokenisation
+of the same documents, the baseline, and for ``check_many``, which runs the whole check.
+Target: the full check at least 0.8x bare tokenisation.
+
+Usage: python benchmarks/check_speed.py [--words N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import corpus, timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    args = parser.parse_args()
+
+    import spacy
+
+    from factcheck.engine import check_many
+    from factcheck.evidence.store import open_store
+
+    docs, words = corpus(args.words)
+    store = open_store()
+    blank = spacy.blank("en")
+    list(check_many(docs[:5], store=store))  # load the pipeline and warm caches outside the timing
+
+    baseline = timed(lambda: sum(len(d) for d in blank.pipe(docs)))
+    totals = {"claims": 0, "linked": 0, "flags": 0}
+
+    def run() -> None:
+        for report in check_many(docs, store=store):
+            totals["claims"] += len(report.claims)
+            totals["linked"] += sum(1 for c in report.claims if c.match)
+            totals["flags"] += sum(len(c.flags) for c in report.claims)
+
+    checking = timed(run)
+    print(f"corpus: {len(docs)} documents, {words:,} words (seed texts repeated), one process")
+    print(f"bare spacy.blank('en') tokenisation: {words / baseline:>12,.0f} words/s  ({baseline:.2f} s)")
+    print(f"factcheck full check:                {words / checking:>12,.0f} words/s  ({checking:.2f} s)")
+    print(f"  {totals['claims']:,} claims, {totals['linked']:,} linked to evidence, {totals['flags']:,} flags")
+    print(f"full check / bare tokenisation:      {baseline / checking:>12.2f}x  (target >= 0.80x)")
+
+
+if __name__ == "__main__":
+    main()

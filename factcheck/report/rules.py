@@ -1,0 +1,77 @@
+"""Render the rule catalog: ``factcheck rules``, ``factcheck rules explain`` and docs/rules.md."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from factcheck.rules import Rule
+
+
+def rule_dict(rule: Rule) -> dict[str, object]:
+    return {
+        "code": rule.code,
+        "slug": rule.slug,
+        "severity": rule.severity,
+        "family": rule.family,
+        "summary": rule.summary,
+        "explanation": rule.doc,
+        "source": f"factcheck/rules/{rule.source[0]}:{rule.source[1]}",
+    }
+
+
+def rule_json(rules: list[Rule]) -> str:
+    return json.dumps([rule_dict(r) for r in rules], indent=2, ensure_ascii=False)
+
+
+def rules_table(rules: list[Rule]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rules)} rules (factcheck rules explain SLUG for one)")
+    for column in ("code", "slug", "severity", "flags when"):
+        table.add_column(column, no_wrap=column != "flags when")
+    family = None
+    for rule in rules:
+        if rule.family != family:
+            family = rule.family
+            table.add_section()
+            table.add_row("", f"[bold]{family}[/bold]", "", "")
+        table.add_row(rule.code, rule.slug, rule.severity, rule.summary)
+    Console().print(table)
+
+
+def rule_markdown(rule: Rule) -> str:
+    """One rule as a Markdown page: title, metadata line, then the docstring's sections."""
+    body = rule.doc.split("\n", 1)[1].strip() if "\n" in rule.doc else ""
+    body = re.sub(r"```claim evidence=(\S+) published=(\S+)", r"Quoting `\1`, in a text published \2:\n\n```text", body)
+    return (
+        f"# {rule.slug} ({rule.code})\n\n{rule.summary}\n\n"
+        f"Severity: **{rule.severity}**. Family: {rule.family}. "
+        f"Source: `factcheck/rules/{rule.source[0]}`.\n\n{body}\n"
+    )
+
+
+def explain(rule: Rule) -> None:
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(rule_markdown(rule)))
+
+
+def catalog_markdown(rules: list[Rule]) -> str:
+    """docs/rules.md: the whole catalog, generated from the registry (a test keeps it current)."""
+    out = ["# Rule catalog", "", "Generated from the rule registry by `make docs`; do not edit by hand.", ""]
+    family = None
+    for rule in rules:
+        if rule.family != family:
+            family = rule.family
+            out += [f"## {family}", "", "| code | slug | severity | flags when |", "|---|---|---|---|"]
+        out.append(f"| {rule.code} | [`{rule.slug}`](#{rule.slug}-{rule.code.lower()}) | {rule.severity} | "
+                   f"{rule.summary} |")  # fmt: skip
+        if rule is rules[-1] or rules[rules.index(rule) + 1].family != family:
+            out.append("")
+    for rule in rules:
+        page = [f"#{line}" if line.startswith("#") else line for line in rule_markdown(rule).splitlines()]
+        out += ["---", "", *page, ""]
+    return "\n".join(out).rstrip() + "\n"
