@@ -358,6 +358,9 @@ class ValueIndex:
         groups: dict[str, list[tuple[float, EvidenceRecord]]] = {}
         for record in store.records.values():
             groups.setdefault(_family(record.unit), []).append((_to_percent(record.value, record.unit), record))
+            count = record.as_count()  # a share's published count links to the share's record
+            if count is not None:
+                groups.setdefault(_family(count.unit), []).append((count.value, count))
         for items in groups.values():
             items.sort(key=lambda item: (item[0], item[1].id))
         return cls({k: [v for v, _ in items] for k, items in groups.items()},

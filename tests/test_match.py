@@ -82,3 +82,14 @@ def test_two_records_of_one_population_are_named(store) -> None:
     assert match is not None
     assert "ice-docket-convicted-2024-07-21" in match.also_consider
     assert "435,719" in match.why
+
+
+def test_the_count_behind_a_share_links_to_the_share_record(store) -> None:
+    claim = _only_claim(
+        "In fiscal year 2024, 81,312 of ICE's arrests involved people with convictions or pending charges."
+    )
+    record, match = find_match(claim, store)
+    assert record is not None
+    assert record.id == "ice-ero-arrests-criminal-share-fy2024"
+    assert match is not None
+    assert match.value_fit == "exact"

@@ -8,9 +8,10 @@ single definition of a valid record: validation, the JSON Schema
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator, model_validator
 
 from factcheck.vocab import Criminality, Custody, Event, Unit
 
@@ -32,6 +33,21 @@ class Source(BaseModel):
     primary: bool = Field(
         description="True when `url` is the publisher's own document; false for a report or copy of it."
     )
+
+
+def _half_step(value: float) -> float:
+    """Half the unit of the last digit a figure is written with: 65 -> 0.5, 71.7 -> 0.05."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return 0.5 * 10 ** min(int(exponent), 0)
+
+
+class Fraction(BaseModel):
+    """The counts a share was computed from, as the source prints them ("81,312 of 113,431")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    numerator: float = Field(ge=0, description="How many were counted, e.g. 81,312 arrests with criminal histories.")
+    denominator: float = Field(gt=0, description="Out of how many, e.g. 113,431 arrests.")
 
 
 class EvidenceRecord(BaseModel):
@@ -60,6 +76,9 @@ class EvidenceRecord(BaseModel):
     agency: str = Field(description="The agency the figure is about (ICE, CBP, DHS, EOIR, federal courts ...).")
     geography: str = Field(default="United States", description="Where: the United States, a state or a city.")
     offense: str | None = Field(default=None, description="Offense category, for offense rows (e.g. homicide).")
+    fraction: Fraction | None = Field(
+        default=None, description="For a share: the count and base it was computed from, when the source gives them."
+    )
     source: Source
     also_seen_at: list[HttpUrl] = Field(default_factory=list, description="Further pages that print the figure.")
     counts: str = Field(min_length=20, description="One plain sentence: what the number counts.")
@@ -82,6 +101,21 @@ class EvidenceRecord(BaseModel):
         if any(not item.strip() for item in items):
             raise ValueError("items must not be blank")
         return items
+
+    @field_validator("fraction")
+    @classmethod
+    def _fraction_gives_the_share(cls, fraction: Fraction | None, info: ValidationInfo) -> Fraction | None:
+        value, unit = info.data.get("value"), info.data.get("unit")
+        if fraction is None or value is None:
+            return fraction
+        if unit not in ("percent", "ratio"):
+            raise ValueError("a fraction belongs to a share (unit percent or ratio)")
+        computed = fraction.numerator / fraction.denominator * 100
+        published = value * 100 if unit == "ratio" else value
+        if abs(computed - published) > _half_step(published) + 1e-9:  # 65% may round 65.44%, 71.7% not 71.6%
+            counted = f"{fraction.numerator:,g} of {fraction.denominator:,g}"
+            raise ValueError(f"{counted} is {computed:.2f}%, not the published {published:g}%")
+        return fraction
 
     @model_validator(mode="after")
     def _consistent(self) -> EvidenceRecord:
@@ -110,6 +144,15 @@ class EvidenceRecord(BaseModel):
         if self.id in (self.supersedes, self.superseded_by):
             raise ValueError("a record cannot supersede itself")
         return self
+
+    def as_count(self) -> EvidenceRecord | None:
+        """The same statistic as the head count behind the share (81,312 rather than 71.7%), if published."""
+        if self.fraction is None:
+            return None
+        population = self.population.removeprefix("share of ").removeprefix("the share of ")
+        measure = "stock" if self.as_of is not None else "flow"
+        return self.model_copy(update={"value": self.fraction.numerator, "unit": "people", "measure": measure,
+                                       "low": None, "high": None, "population": population})  # fmt: skip
 
     def _figures(self) -> list[float]:
         return [v for v in (self.value, self.low, self.high) if v is not None]

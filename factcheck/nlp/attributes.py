@@ -82,11 +82,27 @@ class SentenceFacts:
 
 
 def _split_point(tokens: list[str], start: int, end: int) -> int:
-    """Index (within start..end) after the last split word; ``start`` if there is none."""
+    """Index (within start..end) after the last split word.
+
+    With no split word, the words that lead into the next number ("out of", "of the", "from")
+    go to it and the rest to the number before: "88,763 removals in FY2024 out of 271,484".
+    Without those either, every word goes to the next number (``start``).
+    """
     for i in range(end - 1, start - 1, -1):
         if tokens[i].lower() in _SPLIT_WORDS:
             return i + 1
-    return start
+    lead_in = end
+    while lead_in > start and tokens[lead_in - 1].lower() in _LEAD_INS:
+        lead_in -= 1
+    return lead_in if start < lead_in < end and tokens[lead_in].lower() in _LEAD_IN_HEADS else start
+
+
+# Words that introduce a number ("out of the", "from about", "to nearly"); the first one must be a
+# preposition (a head), so "the" alone ("removals the 271,484") does not split.
+_LEAD_IN_HEADS = frozenset("out of from to than among versus".split())
+_LEAD_INS = _LEAD_IN_HEADS | frozenset(
+    "the a an all about nearly almost roughly around some just over under more less fewer at least most".split()
+)
 
 
 def _hard_limit_left(tokens: list[str], pos: int, floor: int) -> int:
