@@ -1,4 +1,4 @@
-"""``--format text``: one line per finding, ``file:line:col: verdict slug message``, like a linter.
+"""``--format text``: one line per finding, ``file:line:col: verdict slug “number”: message``, like a linter.
 
 Flagged claims give one line per flag with its suggestion indented below; consistent and
 unverified claims get one line each, so the output accounts for every number in the text.
@@ -36,7 +36,7 @@ def claim_lines(claim: Claim, context: RenderContext) -> list[str]:
     verdict = _verdict(claim, context)
     quoted = f"\u201c{claim.number.text}\u201d"
     if claim.flags:
-        lines = [f"{where} {verdict} {flag.code} {flag.message}" for flag in claim.flags]
+        lines = [f"{where} {verdict} {flag.code} {quoted}: {flag.message}" for flag in claim.flags]
         return lines + [f"    {suggestion}" for suggestion in suggestions(claim)]
     if claim.match is None:
         return [f"{where} {verdict} {quoted}: no published figure in the evidence base matches this claim"]
