@@ -399,7 +399,7 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
         # The rarer the number, the less else has to agree: 435,719 is nearly unique, 70% is not.
         needed = 1.5 if specificity <= 2 else -0.75 if specificity == 3 else -1.5
         if candidate.fit == EXACT and unique:
-            needed = min(needed, -0.5)  # the only record with exactly this figure
+            needed = min(needed, 0.0)  # the only record with exactly this figure: still something must agree
         return candidate.support >= needed
     if candidate.fit == HEDGED:
         if wrong_window:
@@ -408,9 +408,14 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
             return candidate.support >= 0.0  # "more than 7.6 million" fits one record only
         return candidate.support >= 1.5
     # A misquote ("500,000" for 435,719) is recognised only for the same event, place and window.
+    record = candidate.record
     same_window = candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained)
-    if not same_window or claim.event != candidate.record.event or candidate.place < 0:
+    if not same_window or claim.event != record.event or candidate.place < 0:
         return False
+    if record.as_of is not None and not _pins_a_day(claim):
+        return False  # a snapshot changes daily: "39,000 in 2024" misquotes no one day's count
+    if record.measure == "rate" and claim.has_cue("framing", "extreme"):
+        return False  # "a peak of 55,000" is not an average
     if specificity >= 3 and candidate.distance > TYPO_WINDOW:
         return False  # "11,888" is not a rounding of anything: it is another number
     reach = 3.0 if alone else MISQUOTE_WINDOW
@@ -426,6 +431,12 @@ def _consistent_bounds(claim: Claim, value: float) -> tuple[float, float]:
     low = min(value, claim.low * scale if claim.low is not None else value) - span
     high = max(value, claim.high * scale if claim.high is not None else value) + span
     return (-math.inf if claim.approx in ("at_most", "up_to") else low), high
+
+
+def _pins_a_day(claim: Claim) -> bool:
+    """Whether the claim's window names a date (or a span of days short enough to stand for one)."""
+    start, end = claim.time.start, claim.time.end
+    return start is not None and end is not None and (end - start).days <= 62
 
 
 def find_match(claim: Claim, store: EvidenceStore) -> tuple[EvidenceRecord | None, Match | None]:
