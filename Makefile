@@ -27,3 +27,4 @@ docs: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/api_latency.py

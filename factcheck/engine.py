@@ -79,8 +79,15 @@ def _flags(context: RuleContext, rules: list[Rule], severities: dict[str, str], 
         if rule.slug in ignored or (finding := rule.check(context)) is None:
             continue
         severity = severities.get(rule.slug, rule.severity)
-        flags.append(Flag(code=rule.slug, rule=rule.code, severity=severity, message=finding.message,
-                          suggestion=finding.suggestion))  # fmt: skip
+        flags.append(
+            Flag(
+                code=rule.slug,
+                rule=rule.code,
+                severity=severity,
+                message=finding.message,
+                suggestion=finding.suggestion,
+            )
+        )
     return flags
 
 
@@ -115,8 +122,9 @@ def summarize(claims: list[Claim]) -> Summary:
         if claims
         else "no statistical claims found"
     )
-    return Summary(claims=len(claims), by_verdict=dict(by_verdict), by_flag=dict(sorted(by_flag.items())),
-                   message=message)  # fmt: skip
+    return Summary(
+        claims=len(claims), by_verdict=dict(by_verdict), by_flag=dict(sorted(by_flag.items())), message=message
+    )
 
 
 def check(

@@ -363,8 +363,10 @@ class ValueIndex:
                 groups.setdefault(_family(count.unit), []).append((count.value, count))
         for items in groups.values():
             items.sort(key=lambda item: (item[0], item[1].id))
-        return cls({k: [v for v, _ in items] for k, items in groups.items()},
-                   {k: [r for _, r in items] for k, items in groups.items()})  # fmt: skip
+        return cls(
+            {k: [v for v, _ in items] for k, items in groups.items()},
+            {k: [r for _, r in items] for k, items in groups.items()},
+        )
 
     def near(self, unit: str, low: float, high: float) -> list[tuple[float, EvidenceRecord]]:
         """(value on the index's scale, record) for records of a compatible unit with low <= value <= high."""
@@ -488,8 +490,15 @@ def _describe(claim: Claim, best: Candidate, store: EvidenceStore) -> Match:
     reasons = [value_words, *best.reasons]
     also = store.same_population(record)
     for other in also:
-        reasons.append(f"the same population on {day(other.as_of) if other.as_of else when(other)} was also "
-                       f"reported as {amount(other, other.value)} ({other.population}; {other.id})")  # fmt: skip
+        reasons.append(
+            f"the same population on {day(other.as_of) if other.as_of else when(other)} was also "
+            f"reported as {amount(other, other.value)} ({other.population}; {other.id})"
+        )
     score = round(1 / (1 + math.exp(-(best.score - 2.0))), 3)
-    return Match(evidence_id=record.id, score=score, why="; ".join(reasons), value_fit=best.fit,
-                 also_consider=[o.id for o in also])  # fmt: skip
+    return Match(
+        evidence_id=record.id,
+        score=score,
+        why="; ".join(reasons),
+        value_fit=best.fit,
+        also_consider=[o.id for o in also],
+    )

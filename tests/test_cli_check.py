@@ -48,8 +48,27 @@ def test_json_follows_the_report_contract(draft: Path) -> None:
     assert report["schema_version"] == "1"
     assert len(report["evidence_version"]) == 64
     (claim,) = report["claims"]
-    for key in ("id", "text", "start", "end", "number", "value", "low", "high", "approx", "unit", "event",
-                "criminality", "custody", "time", "measure", "match", "flags", "verdict", "note"):  # fmt: skip
+    for key in (
+        "id",
+        "text",
+        "start",
+        "end",
+        "number",
+        "value",
+        "low",
+        "high",
+        "approx",
+        "unit",
+        "event",
+        "criminality",
+        "custody",
+        "time",
+        "measure",
+        "match",
+        "flags",
+        "verdict",
+        "note",
+    ):
         assert key in claim
     assert claim["number"]["text"] == "435,000"
     assert claim["value"] == 435000
@@ -85,8 +104,18 @@ def test_fail_on_and_ignore_change_the_exit_status(draft: Path) -> None:
 
 
 def test_severity_option(draft: Path) -> None:
-    result = invoke("check", str(draft), "--severity", "FC1=info", "--severity", "FC2=info", "--severity", "FC3=info",
-                    "--format", "json")  # fmt: skip
+    result = invoke(
+        "check",
+        str(draft),
+        "--severity",
+        "FC1=info",
+        "--severity",
+        "FC2=info",
+        "--severity",
+        "FC3=info",
+        "--format",
+        "json",
+    )
     flags = json.loads(result.stdout)["claims"][0]["flags"]
     assert flags
     assert {f["severity"] for f in flags} == {"info"}

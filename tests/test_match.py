@@ -35,8 +35,10 @@ def test_value_fit_against_435719(sentence: str, fit: str | None, store) -> None
 
 
 def test_rounded_figure_fits_13099(store) -> None:
-    result = value_fit(_only_claim("There were 13,000 homicide convictions on the docket."), store.get(
-        "ice-ndd-homicide-convicted-2024-07-21"))  # fmt: skip
+    result = value_fit(
+        _only_claim("There were 13,000 homicide convictions on the docket."),
+        store.get("ice-ndd-homicide-convicted-2024-07-21"),
+    )
     assert result is not None
     assert result[0] in CONSISTENT_FITS
 

@@ -41,6 +41,7 @@ from factcheck.cli import check as _check  # noqa: E402,F401  (registers command
 from factcheck.cli import claims as _claims  # noqa: E402,F401
 from factcheck.cli import evaluate as _evaluate  # noqa: E402,F401
 from factcheck.cli import evidence as _evidence  # noqa: E402,F401
+from factcheck.cli import serve as _serve  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -151,8 +151,16 @@ class EvidenceRecord(BaseModel):
             return None
         population = self.population.removeprefix("share of ").removeprefix("the share of ")
         measure = "stock" if self.as_of is not None else "flow"
-        return self.model_copy(update={"value": self.fraction.numerator, "unit": "people", "measure": measure,
-                                       "low": None, "high": None, "population": population})  # fmt: skip
+        return self.model_copy(
+            update={
+                "value": self.fraction.numerator,
+                "unit": "people",
+                "measure": measure,
+                "low": None,
+                "high": None,
+                "population": population,
+            }
+        )
 
     def _figures(self) -> list[float]:
         return [v for v in (self.value, self.low, self.high) if v is not None]

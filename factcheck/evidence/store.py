@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,7 +73,7 @@ class EvidenceStore:
 
     def search(self, query: str, limit: int = 20) -> list[EvidenceRecord]:
         """Records whose population, aliases or counts match ``query`` (full-text, best first)."""
-        terms = [t for t in query.replace('"', " ").split() if t]
+        terms = re.findall(r"\w+(?:[-']\w+)*", query)  # only words reach FTS5: quotes, NULs and operators never do
         if not terms:
             return []
         match = " ".join(f'"{t}"' for t in terms)

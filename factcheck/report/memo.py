@@ -59,8 +59,13 @@ def render(report: Report, context: RenderContext) -> str:
             out += _flagged(number, claim, context)
     unverified = [c for c in report.claims if c.verdict == "unverified"]
     if unverified:
-        out += ["## Could not be verified", "", "No published figure in the evidence base matches these numbers. "
-                "Find and cite the source, or cut the number.", ""]  # fmt: skip
+        out += [
+            "## Could not be verified",
+            "",
+            "No published figure in the evidence base matches these numbers. "
+            "Find and cite the source, or cut the number.",
+            "",
+        ]
         out += [f"- \u201c{c.number.text}\u201d, line {c.line}: {' '.join(c.text.split())}" for c in unverified]
         out.append("")
     consistent = [c for c in report.claims if c.verdict == "consistent"]

@@ -67,8 +67,9 @@ def catalog_markdown(rules: list[Rule]) -> str:
         if rule.family != family:
             family = rule.family
             out += [f"## {family}", "", "| code | slug | severity | flags when |", "|---|---|---|---|"]
-        out.append(f"| {rule.code} | [`{rule.slug}`](#{rule.slug}-{rule.code.lower()}) | {rule.severity} | "
-                   f"{rule.summary} |")  # fmt: skip
+        out.append(
+            f"| {rule.code} | [`{rule.slug}`](#{rule.slug}-{rule.code.lower()}) | {rule.severity} | {rule.summary} |"
+        )
         if rule is rules[-1] or rules[rules.index(rule) + 1].family != family:
             out.append("")
     for rule in rules:

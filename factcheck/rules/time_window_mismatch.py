@@ -63,8 +63,12 @@ def _duration_days(text: str | None) -> int | None:
 
     if not text:
         return None
-    found = re.search(r"(?:(\d+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\b)?[\s-]*"
-                      r"\b(day|week|month|year|decade)s?\b", text, re.IGNORECASE)  # fmt: skip
+    found = re.search(
+        r"(?:(\d+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\b)?[\s-]*"
+        r"\b(day|week|month|year|decade)s?\b",
+        text,
+        re.IGNORECASE,
+    )
     if found is None:
         return None
     words = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
