@@ -113,3 +113,41 @@ def test_spacy_component_works_on_a_whole_document(nlp):
     (claim,) = doc._.claims
     assert claim.number.text == "13,099"
     assert claim.time.kind == "as_of"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(NEWS 8) - Arrests climbed, said Maria Alvarez, 41, of New Britain. Watch tonight at 6.", []),
+        ("1/ ICE admitted 425K convicted criminals are free.\n6/6 Sources in replies.", ["425K"]),
+        ("I spent 19 years on the immigration bench.", []),
+        ("Detainees spent 47 days in detention on average.", ["47 days"]),
+        ("The 9/11 attacks changed it; 1/3 of arrests now happen in jails.", ["1/3"]),
+        ('El titular: "Más de 65.000 personas en detención al 16 de noviembre."', ["65.000"]),
+    ],
+)
+def test_not_claims_in_news_furniture(text: str, expected: list[str]) -> None:
+    assert [c.number.text for c in factcheck.extract(text)] == expected
+
+
+def test_dot_thousands_and_slash_fractions_have_values() -> None:
+    values = {c.number.text: c.value for c in factcheck.extract("Más de 65.000 personas; 1/3 of arrests; 2.5% rose.")}
+    assert values == {"65.000": 65000, "1/3": pytest.approx(0.3333, abs=1e-3), "2.5%": 2.5}
+
+
+def test_a_bare_figure_line_is_described_by_the_next_sentence() -> None:
+    text = "Three numbers.\n\n1. 220,802. That is how many arrests ICE recorded in fiscal 2025."
+    (claim,) = factcheck.extract(text)
+    assert (claim.value, claim.event, claim.time.kind) == (220802, "arrest", "period")
+
+
+def test_head_noun_decides_the_event_over_a_participle() -> None:
+    (claim,) = factcheck.extract("Deportations of people arrested in the state reached 164 by July.")
+    assert claim.event == "removal"
+
+
+def test_border_patrol_apprehensions_are_encounters() -> None:
+    (claim,) = factcheck.extract(
+        "Border Patrol agents apprehended 303,916 people on the southwest border in fiscal 2017."
+    )
+    assert claim.event == "encounter"

@@ -28,14 +28,16 @@ def spans(matches):
 @given(TEXT)
 def test_time_atoms_match_the_combined_pattern(text):
     dispatched = timewindows._ATOMS
-    assert spans(dispatched.finditer(text, Landmarks.of(text))) == spans(dispatched.combined.finditer(text))
+    found = spans(dispatched.finditer(text, Landmarks.of(text)))
+    assert found == spans(dispatched.combined.finditer(text)), repr(text)
 
 
 @settings(max_examples=400, deadline=None)
 @given(TEXT)
 def test_number_starts_cover_every_combined_match(text):
     dispatched = numbers._NUMBERS
-    assert spans(dispatched.finditer(text, Landmarks.of(text))) == spans(dispatched.combined.finditer(text))
+    found = spans(dispatched.finditer(text, Landmarks.of(text)))
+    assert found == spans(dispatched.combined.finditer(text)), repr(text)
 
 
 @given(TEXT)

@@ -22,7 +22,7 @@ from factcheck.nlp.timewindows import TimeExpr
 
 # Tokens at which the words between two numbers change hands.
 _SPLIT_WORDS = frozenset(
-    (", ; : and or but while whereas whom which including versus vs vs. compared plus — – ( )").split()
+    (", ; : and or but while whereas whom which including versus vs vs. compared compares plus — – ( )").split()
 )
 _HARD_BREAKS = frozenset({";", "—", ":"})
 _ENFORCEMENT_EVENTS = frozenset(
@@ -305,8 +305,25 @@ def _resolve_event(item: Described, cues: list[CueMatch], tokens: list[str], asi
         item.event, item.event_is_own = verb.label, True
         return
     own = _own_cues(item, cues, "event", asides)
+    modifiers = [c for c in own if any(_modifies_population(c, head, tokens) for head in own)]
+    own = [c for c in own if c not in modifiers] + modifiers
     if own:
         item.event, item.event_is_own = own[0].label.rstrip("~"), True
+
+
+_POPULATION_NOUNS = frozenset(
+    "people persons individuals noncitizens immigrants migrants aliens those others families children adults men "
+    "women".split()
+)
+
+
+def _modifies_population(cue: CueMatch, head: CueMatch, tokens: list[str]) -> bool:
+    """ "removals of people arrested in the interior": in "HEAD of <people> <participle>" the participle
+    says who, not what is counted, so the head noun ("removals") decides the event."""
+    if cue.start < 2 or not tokens[cue.start].lower().endswith("ed") or head.end >= cue.start:
+        return False
+    between = [t.lower() for t in tokens[head.end : cue.start]]
+    return between[0] == "of" and between[-1] in _POPULATION_NOUNS and len(between) <= 3
 
 
 def _followed_by_word(cue: CueMatch, tokens: list[str]) -> bool:

@@ -36,7 +36,8 @@ if not Doc.has_extension("claims"):
 
 _ANAPHORA_START = re.compile(
     r"^\W*(?:[A-Z][A-Z .,'-]+:\s*)?(?:and\s+|but\s+|so\s+)?(?:of\s+(?:those|them|these|whom|that\s+total|the\s+total)|"
-    r"among\s+(?:them|those|these)|(?:that|the|this)\s+(?:figure|number|total|count)|they|it|those|these|that)\b",
+    r"among\s+(?:them|those|these)|(?:that|the|this)\s+(?:figure|number|total|count)|they|it|those|these|that|"
+    r"another|the\s+(?:rest|remainder|remaining|other))\b",
     re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(r"\b(?:the|ice's|its|that|this|their)\s+$", re.IGNORECASE)

@@ -95,6 +95,8 @@ _NUMBER_ALTERNATIVES: list[tuple[str, str]] = [
         \s+(?:in|out\s+of|of\s+every|in\s+every)\s+
         (?P<rden>[0-9]{{1,4}}|{_W_BELOW100}|a\s+hundred|one\s+hundred)\b(?![,.]?[0-9])""",
     ),
+    # "1/3 of arrests": a slash fraction before "of"; dates ("7/21") are not followed by "of".
+    ("slash", r"""(?<![0-9/])\b(?P<snum>[0-9]{1,2})/(?P<sden>[0-9]{1,2})\b(?=\s+of\b)"""),
     ("range", rf"""{_qty("r1")}(?P<r1pct>{_PERCENT})?\s?(?:-|–|—|\s+to\s+)\s?{_qty("r2")}(?P<r2pct>{_PERCENT})?"""),
     ("vague", r"""\b(?:hundreds|tens)\s+of\s+(?:thousands|millions|billions)\b"""),
     (
@@ -122,6 +124,7 @@ _MULTIPLIER_WORDS = tuple(
 _NUMBER_STARTS: dict[str, tuple[str, ...]] = {
     "between": ("between",),
     "ratio": ("#digit", *_NUMBER_WORDS),
+    "slash": ("#digit",),
     "range": ("#digit", "us", "a", "an", "half", *_NUMBER_WORDS),
     "vague": ("hundreds", "tens"),
     "fraction": ("one", "a", "an", "two", "three", "four", "five", "seven", "nine", "half"),
@@ -130,7 +133,8 @@ _NUMBER_STARTS: dict[str, tuple[str, ...]] = {
 }
 _KEY_WORDS = frozenset(key for keys in _NUMBER_STARTS.values() for key in keys if not key.startswith("#"))
 _SCALE_AFTER_A = re.compile(
-    r"\s+(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|tenth)\b", re.IGNORECASE
+    r"\s+(?:hundred|thousand|million|billion|trillion|half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b",
+    re.IGNORECASE,
 )
 _DIGIT_AFTER_X = re.compile(r"\s?[0-9]")
 
@@ -228,6 +232,7 @@ _MASKS = re.compile(
   | \b[0-9]{1,2}:[0-9]{2}\b                                          # 14:30
   | \b[0-9]+(?:st|nd|rd|th)\b                                        # ordinals
   | \b24/7\b
+  | (?<![0-9/])\b[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?\b(?!\s+of\b|/)      # dates: 9/11, 7/21/2024 (not "1/3 of")
   | \b[0-9]+(?:\.[0-9]+){2,}\b                                       # version numbers 3.8.1
   | \#\s?[0-9]+                                                      # #1
   | \b[0-9]{1,5}\s+(?:[A-Z0-9][A-Za-z0-9]*\.?\s+){0,3}                  # street addresses
@@ -238,6 +243,14 @@ _MASKS = re.compile(
   | (?<=[A-Za-z])-?[0-9]+(?:-[0-9A-Za-z]+)*                          # codes: COVID-19, I-213, N95
   | \b[0-9]+-?[A-Za-z]+[0-9]+\w*                                     # codes: 1A2, 4G5
   | \b[0-9]+(?:s|'s)\b                                               # decades and plurals: 1990s, 80s
+  | (?:(?<=NEWS\s)|(?<=News\s)|(?<=FOX\s)|(?<=Fox\s)|(?<=ABC\s)|(?<=NBC\s)|(?<=CBS\s)|(?<=KTLA\s)|(?<=WGN\s))
+      [0-9]{1,2}\b                                                     # TV stations: NEWS 8, FOX 5
+  | (?<![^\n])[0-9]{1,2}/(?:[0-9]{1,2}(?=\s+[A-Z\W])|(?=\s))          # thread markers: "1/", "6/6 Sources"
+  | (?:(?<=tonight\sat\s)|(?<=tomorrow\sat\s)|(?<=today\sat\s))[0-9]{1,2}\b  # "tonight at 6"
+  | \b[0-9]{1,2}\s+o'clock\b
+  | (?<=[a-z],\s)[0-9]{1,2}(?=,\s+(?:of|from|who|a|an|said|says|told)\b)  # ages: "Maria Alvarez, 41, of ..."
+  | \b[0-9]{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre
+      |noviembre|diciembre)\b                                         # Spanish dates: 16 de noviembre
     """,
     re.VERBOSE,
 )
@@ -271,6 +284,11 @@ _DURATION_AFTER = re.compile(
 _DURATION_IS_STATISTIC = re.compile(
     r"\b(?:average|averages|averaged|median|mean|typical|typically|spend|spends|spent|stay|stays|stayed|wait|waits|"
     r"waited|lasted|lasts|length|backlog|takes|took)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_PERSONAL_DURATION = re.compile(
+    r"\b(?:I|I've|I'd|we|we've|he|she|he's|she's|my|his|her|our)\s+(?:have\s+|had\s+)?"
+    r"(?:spent|served|worked|taught|lived|practiced|covered|reported)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?$",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|nearly\s+|some\s+)?(?:US)?\$?\s?$", re.IGNORECASE)
@@ -371,8 +389,17 @@ def parse_written(text: str) -> float | None:
     return total + current if seen else None
 
 
+_DOT_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
 def _digits_value(digits: str) -> tuple[float, float]:
-    """Value and written precision of a digit string ("435,000" -> (435000, 1000))."""
+    """Value and written precision of a digit string ("435,000" -> (435000, 1000)).
+
+    Dots group thousands in Spanish and much of Europe ("65.000", "1.234.567"); a single dot
+    before exactly "000" is read that way too, since no English figure is written "65.000".
+    """
+    if _DOT_THOUSANDS.fullmatch(digits) and (digits.count(".") >= 2 or digits.endswith(".000")):
+        digits = digits.replace(".", ",")
     plain = digits.replace(",", "")
     value = float(plain)
     if "." in plain:
@@ -538,8 +565,8 @@ def _looks_like_years(first: str, second: str | None) -> bool:
     return bool(re.fullmatch(r"(?:19|20)[0-9]{2}", first or "") and re.fullmatch(r"(?:19|20)?[0-9]{2}", second or ""))
 
 
-def _ratio(m: re.Match[str]) -> NumberExpr | None:
-    num, den = _ratio_value(m.group("rnum")), _ratio_value(m.group("rden"))
+def _ratio(m: re.Match[str], num_group: str = "rnum", den_group: str = "rden") -> NumberExpr | None:
+    num, den = _ratio_value(m.group(num_group)), _ratio_value(m.group(den_group))
     if not num or not den or num >= den or den > 1000:
         return None
     return NumberExpr(
@@ -549,7 +576,7 @@ def _ratio(m: re.Match[str]) -> NumberExpr | None:
         round(num / den, 4),
         "ratio",
         precision=0.01,
-        written=not m.group("rnum")[0].isdigit(),
+        written=not m.group(num_group)[0].isdigit(),
     )
 
 
@@ -631,6 +658,8 @@ def _build(m: re.Match[str], text: str) -> NumberExpr | None:
         return _range(m, "b", text)
     if kind == "ratio":
         return _ratio(m)
+    if kind == "slash":
+        return _ratio(m, "snum", "sden")
     if kind == "range":
         return _range(m, "r", text)
     if kind == "vague":
@@ -657,7 +686,9 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
         return True
     if expr.kind == "count" and not expr.vague:
         if _DURATION_AFTER.match(text[expr.end : expr.end + 12]):
-            return not _DURATION_IS_STATISTIC.search(text[max(0, expr.start - 60) : expr.start])
+            before_duration = text[max(0, expr.start - 60) : expr.start]
+            personal = _PERSONAL_DURATION.search(before_duration)  # "I spent 19 years on the bench"
+            return personal is not None or not _DURATION_IS_STATISTIC.search(before_duration)
         if expr.written and expr.value is not None and expr.value < 20 and expr.low is None:
             hedged = expr.value > 1 and _SMALL_WORD_HEDGED.search(before)
             return not (_SMALL_WORD_NOUNS.match(text[expr.end : expr.end + 40]) or hedged)

@@ -208,12 +208,34 @@ def _paragraph_ids(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return ids
 
 
+# A "sentence" that is only a list marker or a bare figure ("1." "220,802." "36.5%.") is a
+# heading for the sentence after it ("That is how many arrests ICE recorded ..."): keep them together.
+_BARE = re.compile(
+    r"\s*(?:(?:[0-9]{1,2}|[a-z])[.)]|[-*\u2022])?\s*(?:\$?[0-9][0-9,.]*\s*(?:%|percent|million|billion)?)?\s*[.:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _with_headings_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in spans:
+        start = start if pending is None else pending
+        bare = _BARE.fullmatch(text, start, end) is not None and any(c.isdigit() for c in text[start:end])
+        pending = start if bare and end - start <= 24 else None
+        if pending is None:
+            joined.append((start, end))
+    if pending is not None:
+        joined.append((pending, spans[-1][1]))
+    return joined
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences in reading order; offsets exclude surrounding whitespace."""
     sentences: list[Sentence] = []
     spans = paragraph_spans(text)
     for paragraph, (p_start, p_end) in zip(_paragraph_ids(text, spans), spans, strict=False):
-        for s_start, s_end in _sentences_in(text, p_start, p_end):
+        for s_start, s_end in _with_headings_joined(text, _sentences_in(text, p_start, p_end)):
             for piece_start, piece_end in _bounded(text, s_start, s_end):
                 t_start, t_end = _trimmed(text, piece_start, piece_end)
                 if t_start < t_end:

@@ -140,8 +140,9 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "anaphor",
-        r"""\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?(?:that|the\s+same)\s+(?:fiscal\s+)?
-        (?:year|span|period|month|time|window|stretch|quarter|date|day|week)\b""",
+        r"""\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?
+        (?:(?:that|the\s+same)\s+(?:fiscal\s+)?(?:year|span|period|month|time|window|stretch|quarter|date|day|week)
+        |the\s+(?:fiscal|calendar)\s+year(?!\s*(?:[0-9]|'[0-9])))\b""",
     ),
     (
         "yearbefore",
@@ -237,7 +238,7 @@ _WORD_KEYS = frozenset(key for keys in _ATOM_STARTS.values() for key in keys if 
 # Frequent words start an atom only before certain words; checking that first keeps the scan cheap.
 _ONLY_BEFORE = {
     "the": re.compile(
-        r"\s+(?:end|beginning|start|middle|same|first|last|past|previous|prior|initial|next|latest|current|year|"
+        r"\s+(?:end|beginning|start|middle|same|first|last|past|previous|prior|initial|next|latest|current|year|fiscal|calendar|"
         r"month|this|present|outgoing|incoming|(?:19|20)[0-9]0s|Biden|Trump|Obama|Harris|Kamala|Bush|administration|"
         r"day)\b",
         re.IGNORECASE,
