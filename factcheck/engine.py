@@ -100,13 +100,13 @@ def check_claims(
     marks = _marks(text) if "factcheck" in text else []
     for claim in claims:
         claim.fingerprint = fingerprint(claim)
-        record, claim.match = find_match(claim, store)
+        record, claim.match = find_match(claim, store, published)
         claim.flags = []
         if record is not None and claim.match is not None:
             reviewed, ignored = _marked(claim, marks, text)
             claim.reviewed = reviewed or claim.fingerprint in settings.reviewed
             if not claim.reviewed:
-                context = RuleContext(claim, record, claim.match, published)
+                context = RuleContext(claim, record, claim.match, published, text)
                 claim.flags = _flags(context, rules, severities, ignored)
             claim.note = short_note(record)
         claim.verdict = verdict_for(claim.flags, record is not None)  # type: ignore[assignment]

@@ -46,6 +46,7 @@ _CRIMINALITY_MISREAD = {
 }  # fmt: skip
 MISQUOTE_WINDOW = 0.6  # a round number may misquote a figure by up to this much (relative)
 TYPO_WINDOW = 0.01  # an exact-looking number (4+ significant digits) only a typo away
+RECENT_MISQUOTE_WINDOW = 0.3  # a misquote placed in time only by the story's date
 
 
 @dataclass(slots=True)
@@ -57,6 +58,8 @@ class Candidate:
     time: str = "unknown"
     place: float = 0.0
     contained: bool = False
+    recency: str | None = None
+    placed: bool = True  # False for a bare number whose story is dated long after the record
     event_support: float = 0.0
     reasons: list[str] = field(default_factory=list)
 
@@ -406,12 +409,14 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
     if candidate.fit == HEDGED:
         if wrong_window:
             return False
-        if unique and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
+        if unique and candidate.placed and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
             return candidate.support >= 0.0  # "more than 7.6 million" fits one record only
         return candidate.support >= 1.5
     # A misquote ("500,000" for 435,719) is recognised only for the same event, place and window.
     record = candidate.record
-    same_window = candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained)
+    same_window = (
+        candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained) or candidate.recency == RECENT
+    )
     if not same_window or claim.event != record.event or candidate.place < 0:
         return False
     if record.as_of is not None and not _pins_a_day(claim):
@@ -421,6 +426,8 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
     if specificity >= 3 and candidate.distance > TYPO_WINDOW:
         return False  # "11,888" is not a rounding of anything: it is another number
     reach = 3.0 if alone else MISQUOTE_WINDOW
+    if candidate.time == UNKNOWN:
+        reach = RECENT_MISQUOTE_WINDOW  # only the publication date places it: stay close
     return candidate.support >= 3.0 and candidate.distance <= reach
 
 
@@ -441,8 +448,28 @@ def _pins_a_day(claim: Claim) -> bool:
     return start is not None and end is not None and (end - start).days <= 62
 
 
-def find_match(claim: Claim, store: EvidenceStore) -> tuple[EvidenceRecord | None, Match | None]:
-    """The record ``claim`` quotes and the Match that explains the link, or (None, None)."""
+RECENT, STALE = "recent", "stale"
+
+
+def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) -> str | None:
+    """For a claim with no time window: is the record the kind of figure a story published then would
+    quote (out within the 18 months before), or long out of date (over two years before)?"""
+    if published is None or claim.time.kind != "none":
+        return None
+    anchor = record.as_of or record.period_end
+    if anchor is None or anchor > published:
+        return None
+    age = (published - anchor).days
+    return RECENT if age <= 548 else STALE if age > 730 else None
+
+
+def find_match(
+    claim: Claim, store: EvidenceStore, published: dt.date | None = None
+) -> tuple[EvidenceRecord | None, Match | None]:
+    """The record ``claim`` quotes and the Match that explains the link, or (None, None).
+
+    ``published`` (the text's date) stands in for a missing time window: a bare number in a
+    2025 story is unlikely to quote a 2018 figure, and likely to misquote last year's."""
     if claim.value is None or claim.unit == "multiplier":
         return None, None
     value = claim.value * (100 if claim.unit == "ratio" else 1)
@@ -464,6 +491,10 @@ def find_match(claim: Claim, store: EvidenceStore) -> tuple[EvidenceRecord | Non
             continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
         candidate = Candidate(record, kind, distance)
         _assess(claim, candidate, words, store)
+        candidate.recency = _recency(claim, record, published)
+        candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
+        if candidate.recency == STALE:
+            candidate.support -= 0.75
         candidates.append(candidate)
     consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
     unique = len(consistent) == 1

@@ -7,6 +7,7 @@ which installs it), so CI can never pass by silently skipping. Screenshots go to
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_001 = ROOT.parent / "shared" / "seeds" / "001_48f4943d57a6bcf8.txt"
@@ -85,12 +87,17 @@ def page(browser, base_url):
     assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
+def _wait_checked(page) -> None:
+    # Locator assertions, not wait_for_function: the page's CSP (rightly) forbids evaluating strings.
+    expect(page.locator("#status")).to_have_text(re.compile("^Checked"), timeout=15_000)
+
+
 def _check(page, text: str, published: str = "") -> None:
     page.fill("#draft", text)
     if published:
         page.fill("#published", published)
     page.click("#check")
-    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Checked')")
+    _wait_checked(page)
 
 
 @pytest.mark.skipif(not SEED_001.exists(), reason="the shared seeds are not beside the repository")
@@ -124,8 +131,8 @@ def test_flags_suggestion_and_keyboard(page) -> None:
     assert "stock-as-flow" in flags
     assert "custody-mismatch" in flags
     page.click("#panel-flags button:has-text('Apply to draft')")
-    page.wait_for_function("document.querySelector('#draft').value.includes('435,719')")
-    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Checked')")
+    expect(page.locator("#draft")).to_have_value(re.compile("435,719"))
+    _wait_checked(page)
     assert "releases 435,000" not in page.input_value("#draft")
     assert page.text_content("#counts [data-verdict='misleading'] b") == "0"
 

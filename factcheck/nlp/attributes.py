@@ -320,7 +320,11 @@ _POPULATION_NOUNS = frozenset(
 def _modifies_population(cue: CueMatch, head: CueMatch, tokens: list[str]) -> bool:
     """ "removals of people arrested in the interior": in "HEAD of <people> <participle>" the participle
     says who, not what is counted, so the head noun ("removals") decides the event."""
-    if cue.start < 2 or not tokens[cue.start].lower().endswith("ed") or head.end >= cue.start:
+    if cue.start < 2 or head.end >= cue.start:
+        return False
+    if tokens[head.end].lower() in ("that", "which", "who") and cue.start - head.end <= 4:
+        return True  # "removals that followed an ICE arrest": the clause says which removals
+    if not tokens[cue.start].lower().endswith("ed"):
         return False
     between = [t.lower() for t in tokens[head.end : cue.start]]
     return between[0] == "of" and between[-1] in _POPULATION_NOUNS and len(between) <= 3
@@ -744,7 +748,7 @@ def _inherit_within_sentence(
         prev = main[k - 1] if k > 0 else None
         nxt = main[k + 1] if k + 1 < len(main) else None
         source = item.base_of or prev
-        if source is None and nxt is not None and item.event is None:
+        if source is None and nxt is not None and item.event is None and not _compared(item, nxt, tokens):
             source = nxt  # trailing modifiers ("77,074 people ..., and 2,521 ... on its non-detained docket")
         if source is None:
             continue
@@ -773,6 +777,14 @@ def _inherit_within_sentence(
             rest = text[item.expr.end :].lower()
             if re.match(r"^\s*(?:were|are|was|is)\s+not\b|^\s*(?:weren't|aren't|wasn't|isn't)\b", rest):
                 item.custody = "non_detained"
+
+
+_COMPARISON_WORDS = frozenset("compares compared comparing versus vs vs. than from against up down".split())
+
+
+def _compared(first: Described, second: Described, tokens: list[str]) -> bool:
+    """ "303,916 compares with 408,870 in fiscal 2016": the second figure's window is its own."""
+    return any(t.lower() in _COMPARISON_WORDS for t in tokens[first.tok_end : second.tok_start])
 
 
 def _distribute_trailing_custody(main: list[Described], tokens: list[str]) -> None:

@@ -77,6 +77,9 @@ def factcheck_sentences(doc: Doc) -> Doc:
     return doc
 
 
+_CARRIED_TYPES = frozenset({"date", "month", "year", "fy", "period", "relative"})
+
+
 @dataclass(slots=True)
 class Prepared:
     """A sentence's string-level scan: time expressions (all, incl. dates of speech) and numbers."""
@@ -97,7 +100,7 @@ class Prepared:
     @property
     def carried(self) -> list[TimeExpr]:
         """Windows that carry to the paragraph's later sentences (not "now", not an administration)."""
-        return [t for t in self.found if t.type in ("date", "month", "year", "fy", "period", "relative")]
+        return [t for t in self.found if t.type in _CARRIED_TYPES]
 
 
 def remember_windows(prepared: Prepared, context: attrs.SentenceFacts) -> None:
@@ -174,8 +177,14 @@ class NumericClaims:
             context_start = token_chars[first] if first < len(token_chars) else 0
             context_end = token_chars[last - 1] + len(tokens[last - 1]) if last > 0 else len(text)
             claim.context = original[sent.start_char + context_start : sent.start_char + context_end]
-        remember_windows(prepared, context)
         main = [i for i in items if not i.aside]
+        # The paragraph carries the window its figures used ("in fiscal 2017"), not a baseline the
+        # sentence compares them with ("the fewest since 1971", "up 25 percent over the prior year").
+        used = [i.time for i in main if i.time is not None and i.time.type in _CARRIED_TYPES]
+        if used:
+            context.window = used[-1]
+        else:
+            remember_windows(prepared, context)
         if main:
             context.last_event, context.last_criminality = main[-1].event, main[-1].criminality
             context.last_unit, context.last_custody = main[-1].unit, main[-1].custody

@@ -82,7 +82,40 @@ def find_cues(
             taken.update(range(start, end))
             if label.startswith("_"):
                 continue
+            if label in _RELEASE_LABELS and _publishes(tokens, start):
+                continue
+            if category == "geography" and _party_label(tokens, start):
+                continue  # "Rep. Tony Gonzales, R-Texas" is about a person, not the place counted
             char_start, char_end = token_chars[start], token_chars[end - 1] + len(tokens[end - 1])
             cues.append(CueMatch(category, label, start, end, char_start, char_end, text[char_start:char_end]))
     cues.sort(key=lambda c: (c.start, c.end))
     return cues
+
+
+_RELEASE_LABELS = frozenset({"release", "released"})
+_DOCUMENT_NOUNS = frozenset(
+    "figures data numbers statistics stats report reports analysis study studies memo letter records documents "
+    "document tally survey poll estimates estimate chart table dataset database release update findings review "
+    "audit transcript video footage list".split()
+)
+
+
+def _publishes(tokens: list[str], start: int) -> bool:
+    """ "figures released Tuesday", "data the agency released": publishing a document, not freeing people.
+
+    A document noun up to three words before "released", with only its publisher between, decides it.
+    """
+    if not tokens[start].lower().startswith("releas"):
+        return False
+    before = [t.lower() for t in tokens[max(0, start - 3) : start]]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _DOCUMENT_NOUNS:
+            return all(word in _PUBLISHER_WORDS for word in before[i + 1 :])
+    return False
+
+
+def _party_label(tokens: list[str], start: int) -> bool:
+    return start >= 2 and tokens[start - 1] in ("-", "\u2013") and tokens[start - 2] in ("R", "D", "I")
+
+
+_PUBLISHER_WORDS = frozenset("the its their it agency ice dhs cbp department government officials".split())

@@ -61,7 +61,7 @@ _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9]{2})"
 _SMALL = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush)"
+_ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush|BIDEN|TRUMP|OBAMA|HARRIS|KAMALA|BUSH)"
 
 # Atoms, in priority order (longest alternatives first); each becomes a named group.
 _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
@@ -89,7 +89,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "adminadmin",
-        rf"""\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-(?:Harris|Biden))?)\s+
+        rf"""\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-{_ADMIN_NAME})?)\s+
         (?:administration|White\s+House|era|years)\b""",
     ),
     (
@@ -99,9 +99,9 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "adminagent",
-        rf"""\b{_ADMIN_NAME}(?:'s(?:\s+[a-z]+){{0,2}})?
+        rf"""\b{_ADMIN_NAME}(?:-{_ADMIN_NAME})?(?:'s(?:\s+[a-z]+){{0,2}})?
         (?=\s+(?:has\s+|have\s+|had\s+)?
-        (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported)\b)""",
+        (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported|left)\b)""",
     ),
     (
         "inoffice",
@@ -119,7 +119,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         (?:began|begun|started|launched|took\s+effect|opened|was\s+announced)\b
         (?:\s+(?:(?:last|this|in|on)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|\s+in\s+{_YEAR})?""",
     ),
-    ("tookoffice", rf"""\bsince\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b"""),
+    (
+        "tookoffice",
+        rf"""\b(?:since|after)\s+(?:President\s+)?{_ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
+        |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
+    ),
     (
         "dayoffice",
         rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
@@ -185,7 +189,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "inoffice": ("while", "when"),
     "thisadmin": ("under", "during", "by", "the", "this"),
     "sincebegan": ("since",),
-    "tookoffice": ("since",),
+    "tookoffice": ("since", "after"),
     "dayoffice": ("on", "the", "when"),
     "hundreddays": ("#digit",),
     "typically": ("typically", "usually", "normally", "routinely", "in"),
@@ -233,7 +237,9 @@ _MONTH_TOKENS = frozenset(
     )
     for name in (month, month.upper())
 )
-_ADMIN_TOKENS = frozenset({"Biden", "Trump", "Obama", "Harris", "Kamala", "Bush"})
+_ADMIN_TOKENS = frozenset(
+    {"Biden", "Trump", "Obama", "Harris", "Kamala", "Bush", "BIDEN", "TRUMP", "OBAMA", "HARRIS", "KAMALA", "BUSH"}
+)
 _WORD_KEYS = frozenset(key for keys in _ATOM_STARTS.values() for key in keys if not key.startswith("#"))
 # Frequent words start an atom only before certain words; checking that first keeps the scan cheap.
 _ONLY_BEFORE = {

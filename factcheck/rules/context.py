@@ -26,6 +26,7 @@ class RuleContext:
     record: EvidenceRecord
     match: Match
     published: dt.date | None = None
+    text: str = ""  # the whole document, for rules that read the claim's paragraph
 
     # --- the claim's wording ----------------------------------------------------------
 
@@ -39,6 +40,21 @@ class RuleContext:
     def quoted(self, kind: str, label: str | None = None) -> str:
         words = self.cues(kind, label)
         return f"\u201c{words[0]}\u201d" if words else ""
+
+    def paragraph(self) -> str:
+        """The paragraph the claim stands in (blank lines delimit paragraphs); its sentence if no text."""
+        if not self.text:
+            return self.claim.text
+        start = self.text.rfind("\n\n", 0, self.claim.start)
+        end = self.text.find("\n\n", self.claim.end)
+        return self.text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(self.text)]
+
+    def paragraph_after(self) -> str:
+        """The rest of the claim's paragraph after its sentence."""
+        if not self.text:
+            return ""
+        end = self.text.find("\n\n", self.claim.end)
+        return self.text[self.claim.end : end if end >= 0 else len(self.text)]
 
     @property
     def number(self) -> str:

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
+
+_DISCLOSED = re.compile(
+    r"\bpending\s+(?:criminal\s+)?charges?\b|\bcharged\s+but\s+not\s+convicted\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+)?convicted\b|\bcharges?\s+or\s+convictions?\b",
+    re.IGNORECASE,
+)
 
 
 @rule("FC202", "criminal-label-includes-pending", severity="info")
@@ -27,6 +35,8 @@ def criminal_label_includes_pending(ctx: RuleContext) -> Finding | None:
     label = ctx.quoted("framing", "criminal_label")
     if not label or ctx.has("framing", "includes_pending") or ctx.has("criminality", "pending"):
         return None
+    if _DISCLOSED.search(ctx.paragraph_after()):
+        return None  # the text goes on to say the label counts pending charges
     return ctx.finding(
         f"{label} here also counts people with pending charges and no conviction, not only people convicted; say so."
     )
