@@ -212,6 +212,7 @@ def record_window(record: EvidenceRecord) -> tuple[dt.date | None, dt.date | Non
 
 
 MATCH, PARTIAL, CONFLICT, UNKNOWN = "match", "partial", "conflict", "unknown"
+_TIME_WEIGHT = {MATCH: 1.5, PARTIAL: 0.25, CONFLICT: -1.0, UNKNOWN: 0.0}
 
 
 def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
@@ -334,7 +335,7 @@ def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, store: Eviden
     candidate.place = parts["place"]
     candidate.event_support = event
     candidate.contained = _contains(claim, record)
-    parts["time"] = {MATCH: 1.5, PARTIAL: 0.25, CONFLICT: -1.0, UNKNOWN: 0.0}[candidate.time]
+    parts["time"] = _TIME_WEIGHT[candidate.time]
     candidate.support = sum(parts.values())
     if event_name:
         candidate.reasons.append(event_name)
@@ -417,18 +418,19 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
     same_window = (
         candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained) or candidate.recency == RECENT
     )
-    if not same_window or claim.event != record.event or candidate.place < 0:
+    if not same_window or _counted_event(claim) != record.event or candidate.place < 0:
         return False
-    if record.as_of is not None and not _pins_a_day(claim):
+    if record.as_of is not None and claim.time.kind != "none" and not _pins_a_day(claim):
         return False  # a snapshot changes daily: "39,000 in 2024" misquotes no one day's count
     if record.measure == "rate" and claim.has_cue("framing", "extreme"):
         return False  # "a peak of 55,000" is not an average
     if specificity >= 3 and candidate.distance > TYPO_WINDOW:
         return False  # "11,888" is not a rounding of anything: it is another number
-    reach = 3.0 if alone else MISQUOTE_WINDOW
+    reach, needed = (3.0 if alone else MISQUOTE_WINDOW), 3.0
     if candidate.time == UNKNOWN:
-        reach = RECENT_MISQUOTE_WINDOW  # only the publication date places it: stay close
-    return candidate.support >= 3.0 and candidate.distance <= reach
+        # Only the story's date places it: stay close; the date stands in for the window's agreement.
+        reach, needed = RECENT_MISQUOTE_WINDOW, 3.0 - _TIME_WEIGHT[MATCH]
+    return candidate.support >= needed and candidate.distance <= reach
 
 
 def _consistent_bounds(claim: Claim, value: float) -> tuple[float, float]:
@@ -440,6 +442,11 @@ def _consistent_bounds(claim: Claim, value: float) -> tuple[float, float]:
     low = min(value, claim.low * scale if claim.low is not None else value) - span
     high = max(value, claim.high * scale if claim.high is not None else value) + span
     return (-math.inf if claim.approx in ("at_most", "up_to") else low), high
+
+
+def _counted_event(claim: Claim) -> str | None:
+    """The claim's event; "walking free" alone (no event word) speaks of the people on ICE's docket."""
+    return claim.event or ("docket" if claim.custody == "released" else None)
 
 
 def _pins_a_day(claim: Claim) -> bool:
@@ -481,13 +488,13 @@ def find_match(
     candidates: list[Candidate] = []
     words = ClaimWords(claim.context or claim.text)
     for key, record in nearby:
-        if not fits_low <= key <= fits_high and record.event != claim.event:
+        if not fits_low <= key <= fits_high and record.event != _counted_event(claim):
             continue  # neither a consistent fit nor a possible misquote: skip the work
         fit = value_fit(claim, record)
         if fit is None:
             continue
         kind, distance = fit
-        if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != claim.event):
+        if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != _counted_event(claim)):
             continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
         candidate = Candidate(record, kind, distance)
         _assess(claim, candidate, words, store)
@@ -498,7 +505,7 @@ def find_match(
         candidates.append(candidate)
     consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
     unique = len(consistent) == 1
-    same_event = [c for c in candidates if c.record.event == claim.event and c.time == MATCH]
+    same_event = [c for c in candidates if c.record.event == _counted_event(claim) and c.time == MATCH]
     alone = len(same_event) == 1
     accepted = [c for c in candidates if _accepts(claim, c, specificity, unique, alone)]
     if not accepted:

@@ -157,3 +157,27 @@ def test_fail_on_policy(store) -> None:
     unverified = check("Some 80-85 percent of prosecutions end in a conviction.", store=store)
     assert fails(unverified, "unverified")
     assert not fails(unverified, "misleading")
+
+
+def test_a_label_explained_later_in_the_paragraph_is_not_flagged(store) -> None:
+    said = "ICE said 3 in 4 of its arrests in Trump's first 100 days were criminal illegal aliens."
+    explained = said + " That figure counts people with pending charges alongside people with convictions."
+    published = dt.date(2025, 5, 1)
+    assert "criminal-label-includes-pending" in _codes(check(said, published=published, store=store).claims[0])
+    assert "criminal-label-includes-pending" not in _codes(check(explained, published=published, store=store).claims[0])
+
+
+def test_the_story_date_places_a_bare_misquote(store) -> None:
+    text = "A candidate said nearly half a million convicted criminals are walking free on ICE's docket."
+    recent = check(text, published=dt.date(2024, 10, 15), store=store).claims[0]
+    assert recent.match is not None
+    assert recent.verdict == "contradicted"
+    undated = check(text, store=store).claims[0]
+    assert undated.verdict == "unverified"
+
+
+def test_publishing_is_not_releasing(store) -> None:
+    text = "ICE removed 271,484 people in fiscal 2024, according to figures the agency released in December."
+    claim = check(text, store=store).claims[0]
+    assert claim.custody is None
+    assert claim.verdict == "consistent"

@@ -83,7 +83,7 @@ class RuleContext:
         return f"Say: {suggested_sentence(self.record)}"
 
     def finding(self, message: str, suggestion: str | None = None) -> Finding:
-        return Finding(message, suggestion or self.say())
+        return Finding(message[:1].upper() + message[1:], suggestion or self.say())
 
     def anchor_date(self) -> dt.date | None:
         """The last day the record covers (its snapshot date or the end of its period)."""
