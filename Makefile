@@ -8,7 +8,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: demo test lint docs bench
+.PHONY: demo test lint docs bench bench-batch
 # --fail-on never: the demo draft is meant to have misleading claims; `factcheck check` alone exits 1 on them.
 demo: $(BIN)/.installed
 	$(BIN)/factcheck check examples/draft.txt --published 2025-05-02 --fail-on never
@@ -28,3 +28,6 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/api_latency.py
+
+bench-batch: $(BIN)/.installed
+	$(BIN)/python benchmarks/batch_speed.py

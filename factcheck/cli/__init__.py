@@ -37,7 +37,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-from factcheck.cli import check as _check  # noqa: E402,F401  (registers commands)
+from factcheck.cli import batch as _batch  # noqa: E402,F401  (registers commands)
+from factcheck.cli import check as _check  # noqa: E402,F401
 from factcheck.cli import claims as _claims  # noqa: E402,F401
 from factcheck.cli import evaluate as _evaluate  # noqa: E402,F401
 from factcheck.cli import evidence as _evidence  # noqa: E402,F401
