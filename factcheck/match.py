@@ -221,8 +221,7 @@ def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
         return UNKNOWN
     if claim.time.text and re.search(r"\b(?:now|currently|today|right now|these days)\b", claim.time.text, re.I):
         return UNKNOWN  # "now" is judged by the stale-evidence rule
-    framed = claim.time.administration is not None and claim.time.start and claim.time.end
-    if framed and (claim.time.end - claim.time.start).days > 400:
+    if _framed_only(claim):
         return UNKNOWN  # "under Biden" frames the claim; attribution-across-administrations judges it
     start, end = record_window(record)
     c_start = claim.time.start or claim.time.end
@@ -420,7 +419,7 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
     )
     if not same_window or _counted_event(claim) != record.event or candidate.place < 0:
         return False
-    if record.as_of is not None and claim.time.kind != "none" and not _pins_a_day(claim):
+    if record.as_of is not None and claim.time.kind != "none" and not _pins_a_day(claim) and not _framed_only(claim):
         return False  # a snapshot changes daily: "39,000 in 2024" misquotes no one day's count
     if record.measure == "rate" and claim.has_cue("framing", "extreme"):
         return False  # "a peak of 55,000" is not an average
@@ -449,6 +448,12 @@ def _counted_event(claim: Claim) -> str | None:
     return claim.event or ("docket" if claim.custody == "released" else None)
 
 
+def _framed_only(claim: Claim) -> bool:
+    """ "Under Kamala Harris, ... 14,000 killers": a term of office frames the figure rather than dating it."""
+    start, end = claim.time.start, claim.time.end
+    return claim.time.administration is not None and start is not None and end is not None and (end - start).days > 400
+
+
 def _pins_a_day(claim: Claim) -> bool:
     """Whether the claim's window names a date (or a span of days short enough to stand for one)."""
     start, end = claim.time.start, claim.time.end
@@ -461,7 +466,7 @@ RECENT, STALE = "recent", "stale"
 def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) -> str | None:
     """For a claim with no time window: is the record the kind of figure a story published then would
     quote (out within the 18 months before), or long out of date (over two years before)?"""
-    if published is None or claim.time.kind != "none":
+    if published is None or (claim.time.kind != "none" and not _framed_only(claim)):
         return None
     anchor = record.as_of or record.period_end
     if anchor is None or anchor > published:

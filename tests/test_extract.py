@@ -151,3 +151,46 @@ def test_border_patrol_apprehensions_are_encounters() -> None:
         "Border Patrol agents apprehended 303,916 people on the southwest border in fiscal 2017."
     )
     assert claim.event == "encounter"
+
+
+def test_a_by_the_numbers_bullet_is_described_after_its_dash() -> None:
+    text = "By the numbers\n\n• 68,442 — people held in ICE detention on Dec. 13.\n• 4,550 — prosecutions each month."
+    held, filed = factcheck.extract(text, published=dt.date(2025, 12, 20))
+    assert (held.event, held.custody, held.time.kind, held.measure) == ("detention", "detained", "as_of", "stock")
+    assert (filed.event, filed.time.kind, filed.measure) == ("prosecution", "recurring", "flow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ICE held an average of 28,289 people in detention in fiscal 2023.",
+        "Arrests averaged 1,200 in June.",
+        "• 558 — average daily ICE arrests of Latinos in Trump's first 100 days.",
+    ],
+)
+def test_an_average_count_is_a_rate(text: str) -> None:
+    (claim,) = factcheck.extract(text)
+    assert claim.measure == "rate"
+
+
+def test_a_when_clause_after_since_is_about_the_year_itself() -> None:
+    text = "The detained population has doubled since fiscal 2023, when ICE held an average of 28,289 people a day."
+    doubled, held = factcheck.extract(text, published=dt.date(2025, 7, 1))
+    assert (doubled.time.kind, doubled.time.end) == ("relative", dt.date(2025, 7, 1))
+    assert (held.time.kind, held.time.start, held.time.end) == ("period", dt.date(2022, 10, 1), dt.date(2023, 9, 30))
+
+
+def test_at_the_time_is_a_window_even_without_an_antecedent() -> None:
+    (claim,) = factcheck.extract("At the time, roughly 300,000 cases were pending before the immigration courts.")
+    assert (claim.time.kind, claim.time.start) == ("as_of", None)
+
+
+def test_agents_as_subject_do_not_make_arrests_a_count_of_things() -> None:
+    (claim,) = factcheck.extract("Federal immigration agents arrested 405 people in Connecticut.")
+    assert (claim.event, claim.criminality) == ("arrest", "any")
+
+
+def test_a_figureless_sentence_crediting_an_administration_frames_the_next() -> None:
+    text = "Under Kamala Harris, the numbers are staggering. 425,000 convicted criminals, released."
+    (claim,) = factcheck.extract(text, published=dt.date(2024, 10, 18))
+    assert (claim.time.administration, claim.time.inherited) == ("harris", True)

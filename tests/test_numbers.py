@@ -92,6 +92,13 @@ def test_number_values(text, number, value, low, high, kind, approx):
         "She said so at least one time.",
         "The ratio was 2018–2024 over the period.",
         "The office is at 500 12th St. SW, Washington, DC 20536.",
+        "Tips: desk@example.org or 555-0142.",
+        "The board voted 19-10 to draft a policy, after a 5-4 ruling.",
+        "Top comment · u/liberty_prime_76 · 412 points",
+        "Edit 2: fixed a typo.",
+        "Length: 30-second broadcast, plus :15 cutdown.",
+        "In Courtroom 3 of the courthouse, a judge called the cases.",
+        "The case was real, said Ana Lucero, 34, whose brother was deported.",
     ],
 )
 def test_non_claims(text):

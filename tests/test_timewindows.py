@@ -28,6 +28,8 @@ D = dt.date
         ("each year", "flow", "recurring", None, None),
         ("annually", "flow", "recurring", None, None),
         ("under Biden", "flow", "relative", D(2021, 1, 20), D(2025, 1, 19)),
+        ("in the fiscal year that ended Sept. 30, 2024", "flow", "period", D(2023, 10, 1), D(2024, 9, 30)),
+        ("for the year ending June 30, 2025", "flow", "period", D(2024, 7, 1), D(2025, 6, 30)),
     ],
 )
 def test_kinds_and_dates(text, measure, kind, start, end):
@@ -59,3 +61,22 @@ def test_may_the_verb_is_not_a_month():
 def test_date_of_speech_is_not_a_window():
     (said,) = find_time_expressions("a senator said on June 24 that sixty-five percent")
     assert said.type == "speech"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("arrested this fall", D(2025, 9, 1), D(2025, 11, 30)),
+        ("arrested last fall", D(2024, 9, 1), D(2024, 11, 30)),
+        ("arrested last spring", D(2025, 3, 1), D(2025, 5, 31)),
+        ("arrested this winter", D(2025, 12, 1), D(2026, 2, 28)),
+    ],
+)
+def test_seasons_resolve_against_publication_date(text, start, end):
+    (expr,) = find_time_expressions(text, D(2025, 11, 20))
+    assert (expr.type, expr.date_from, expr.date_to) == ("relative", start, end)
+
+
+def test_since_taking_office_takes_the_president_named_before_it():
+    (expr,) = find_time_expressions("Trump has deported 302,192 people since taking office", D(2025, 10, 20))
+    assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 10, 20))

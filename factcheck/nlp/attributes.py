@@ -112,6 +112,11 @@ def _hard_limit_left(tokens: list[str], pos: int, floor: int) -> int:
     return floor
 
 
+def _heads_its_line(tokens: list[str], start: int, end: int) -> bool:
+    """Nothing but bullets or punctuation before the number ("• 68,442 — ...", "- 1,001: ...")."""
+    return not any(any(ch.isalnum() for ch in token) for token in tokens[start:end])
+
+
 def _hard_limit_right(tokens: list[str], pos: int, ceiling: int) -> int:
     for i in range(pos, ceiling):
         if tokens[i] in _HARD_BREAKS:
@@ -162,7 +167,11 @@ def assign_windows(
             right_to = _split_point(tokens, item.tok_end, next_start)
             right_to = right_to - 1 if right_to > item.tok_end else right_to
         else:
-            right_to = _clause_end(tokens, item.tok_end, _hard_limit_right(tokens, item.tok_end, n_tokens))
+            limit = _hard_limit_right(tokens, item.tok_end, n_tokens)
+            if limit == item.tok_end and _heads_its_line(tokens, left_from, item.tok_start):
+                # "• 68,442 — people held in ICE detention": the words after the dash define the number.
+                limit = _hard_limit_right(tokens, item.tok_end + 1, n_tokens)
+            right_to = _clause_end(tokens, item.tok_end, limit)
         item.left = (left_from, item.tok_start)
         item.right = (item.tok_end, right_to)
     for item in items:
@@ -557,6 +566,8 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
             item.measure = "share"
     elif item.expr.duration:
         item.measure = "unknown"
+    elif kind == "count" and _is_average(item, tokens):
+        item.measure = "rate"
     elif re.search(
         r"\b(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
         r"\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
@@ -582,6 +593,16 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
         item.measure = "flow" if _flow_verb_near(item, tokens) else "stock"
     else:
         item.measure = "stock"
+
+
+_AVERAGE_WORDS = re.compile(r"^(?:averag(?:e|es|ed|ing)|daily|monthly|weekly)$", re.IGNORECASE)
+
+
+def _is_average(item: Described, tokens: list[str]) -> bool:
+    """ "an average of 28,289 people", "averaged 1,200", "558 — average daily arrests": a rate."""
+    before = tokens[max(item.left[0], item.tok_start - 5) : item.tok_start]
+    after = [t for t in tokens[item.tok_end : item.right[1]][:3] if any(ch.isalnum() for ch in t)][:1]
+    return any(_AVERAGE_WORDS.match(t) for t in (*before, *after))
 
 
 _FRAMING_REACH = 8  # tokens
@@ -704,6 +725,9 @@ def _counts_things(item: Described) -> bool:
     nearest = [c for c in item.cues if c.category == "not_population"]
     if not nearest:
         return False
+    if item.has_noun:
+        # "agents arrested 405 people": the number names what it counts, and that is people.
+        return any(item.tok_end <= c.start <= item.tok_end + 2 for c in nearest)
     near = min(nearest, key=lambda c: min(abs(c.start - item.tok_end), abs(item.tok_start - c.end)))
     return min(abs(near.start - item.tok_end), abs(item.tok_start - near.end)) <= 6
 
@@ -849,7 +873,8 @@ def _resolve_time_anaphors(
         earlier = [t[0] for t in time_tokens if t[0].end <= anaphor.start and t[0].informative >= 3]
         referent = earlier[-1] if earlier else context.window
         if referent is None:
-            item.time = None
+            # "At the time, 300,000 cases were pending": a window the writer gave, though not in this paragraph.
+            item.time = TimeExpr(anaphor.start, anaphor.end, anaphor.text, "period")
             continue
         item.time = TimeExpr(
             anaphor.start,

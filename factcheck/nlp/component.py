@@ -103,10 +103,13 @@ class Prepared:
         return [t for t in self.found if t.type in _CARRIED_TYPES]
 
 
-def remember_windows(prepared: Prepared, context: attrs.SentenceFacts) -> None:
+def remember_windows(prepared: Prepared, context: attrs.SentenceFacts, *, figureless: bool = False) -> None:
     carried = prepared.carried
     if carried:
         context.window = carried[-1]
+    elif figureless and (framing := [t for t in prepared.found if t.credits_administration]):
+        # "Under Kamala Harris, the numbers are staggering." frames the figures that follow it.
+        context.window = framing[-1]
 
 
 class NumericClaims:
@@ -153,7 +156,7 @@ class NumericClaims:
         text = normalized[sent.start_char : sent.end_char]
         numbers, times = prepared.numbers, prepared.windows
         if not numbers:
-            remember_windows(prepared, context)
+            remember_windows(prepared, context, figureless=True)
             if text.rstrip().endswith(":"):  # a list follows: its items count what this line names
                 events = [c.label.rstrip("~") for c in find_cues(sent, self.matcher) if c.category == "event"]
                 context.last_event = events[0] if events else context.last_event

@@ -221,6 +221,14 @@ _URLS = re.compile(
 _MASKS = re.compile(
     r"""
     (?:\+?1[-.\s])?\(?\b[0-9]{3}\)?[-.\s][0-9]{3}[-.\s][0-9]{4}\b    # phone numbers
+  | \b[0-9]{3}-0[0-9]{3}\b                                          # local phone numbers: 555-0142
+  | (?:(?<=voted\s)|(?<=vote\sof\s))[0-9]{1,3}[-–][0-9]{1,3}\b      # vote tallies: voted 19-10
+  | \b[0-9]{1,3}[-–][0-9]{1,3}(?=\s+(?:vote|decision|ruling|majority|margin|split)\b)  # a 5-4 ruling
+  | (?:(?<=Edit\s)|(?<=EDIT\s)|(?<=Update\s)|(?<=UPDATE\s))[0-9]{1,2}(?=:)  # post edits: "Edit 2:"
+  | (?<=[_@])[0-9]+                                                  # handles: u/liberty_prime_76
+  | (?<=·\s)[0-9][0-9,.]*[KkMm]?\s+(?:points|upvotes|likes|comments|replies|retweets|reposts|shares|views)\b
+  | (?:(?<=\s:)|(?<=\(:))[0-9]{2}\b                                   # spot lengths: a :15 cutdown
+  | \b[0-9]+-(?:second|minute|hour)s?\b                              # a 30-second ad, a 90-minute hearing
   | \b1-[0-9]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b                          # 1-866-DHS-2-ICE
   | \[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]                         # footnote markers [1], [3, 4]
   | \b[0-9]+(?:\([0-9a-zA-Z]{1,4}\))+                                # statute paragraphs 287(g), 241(a)(6)
@@ -248,7 +256,7 @@ _MASKS = re.compile(
   | (?<![^\n])[0-9]{1,2}/(?:[0-9]{1,2}(?=\s+[A-Z\W])|(?=\s))          # thread markers: "1/", "6/6 Sources"
   | (?:(?<=tonight\sat\s)|(?<=tomorrow\sat\s)|(?<=today\sat\s))[0-9]{1,2}\b  # "tonight at 6"
   | \b[0-9]{1,2}\s+o'clock\b
-  | (?<=[a-z],\s)[0-9]{1,2}(?=,\s+(?:of|from|who|a|an|said|says|told)\b)  # ages: "Maria Alvarez, 41, of ..."
+  | (?<=[a-z],\s)[0-9]{1,2}(?=,\s+(?:of|from|who|whose|was|is|has|had|a|an|said|says|told|added)\b)  # ages
   | \b[0-9]{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre
       |noviembre|diciembre)\b                                         # Spanish dates: 16 de noviembre
     """,
@@ -262,6 +270,7 @@ _LABEL_WORDS = (
     *"apt apt. highway route interstate channel district precinct ward flight proposition prop. h.r. s.".split(),
     *"amendment grade level tier priority category phase stage zone region class segment slide question".split(),
     *"order bill hb sb ab op-ed episode season round version model".split(),
+    *"courtroom building gate terminal floor pod dorm".split(),
     "docket no.",
     "case no.",
     "executive order",

@@ -92,7 +92,7 @@ def extract_many(
             folded = normalized[sentence.start : sentence.end]
             prepared = Prepared.scan(folded, date, marks)
             if not prepared.numbers and not folded.rstrip().endswith(":"):
-                remember_windows(prepared, chain.enter(sentence.paragraph))
+                remember_windows(prepared, chain.enter(sentence.paragraph), figureless=True)
                 continue
             doc = nlp.make_doc(folded)
             doc.user_data["factcheck"] = {
@@ -109,6 +109,12 @@ def extract_many(
         yield _finish(text, claims)
 
 
+_ADMIN_FRAMING = re.compile(
+    r"\b[Uu]nder\s+(?:President\s+|Vice\s+President\s+)?(?:Joe\s+|Donald\s+|Barack\s+)?"
+    r"(?:Biden|Trump|Obama|Harris|Kamala|Bush)\b"
+)
+
+
 def candidate_sentences(normalized: str) -> list[tuple[Sentence, Landmarks]]:
     """Sentences where a number can start (a digit or a number word), each with its landmarks.
 
@@ -120,6 +126,8 @@ def candidate_sentences(normalized: str) -> list[tuple[Sentence, Landmarks]]:
         return []
     sentences = split_sentences(normalized)
     starts = [s.start for s in sentences]
+    if "nder " in normalized:  # a figureless "Under Biden, ..." frames the figures after it
+        hits += [m.start() for m in _ADMIN_FRAMING.finditer(normalized)]
     chosen = {i for hit in hits if (i := bisect.bisect_right(starts, hit) - 1) >= 0 and hit < sentences[i].end}
     return [(sentences[i], marks.between(sentences[i].start, sentences[i].end)) for i in sorted(chosen)]
 

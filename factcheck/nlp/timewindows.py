@@ -9,6 +9,7 @@ for a stock is a snapshot, for a flow a period).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -73,6 +74,12 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         \s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?'?(?P<fyr2>{_YEAR}|[0-9]{{2}})\b""",
     ),
     ("fy", rf"""\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b"""),
+    (
+        "yearended",
+        rf"""\b(?:in\s+|during\s+|over\s+|for\s+)?the\s+(?:fiscal\s+|budget\s+)?(?:year|12\s+months)\s+
+        (?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?
+        (?P<yemonth>{_MONTH})\s+(?P<yeday>{_DAY}),?\s+(?P<yeyear>{_YEAR})\b""",
+    ),
     ("cy", rf"""\b(?:CY|calendar(?:\s+year)?)\s?(?P<cyyear>{_YEAR})\b"""),
     ("date", rf"""\b(?P<dpart>{_PART})?(?P<dmonth>{_MONTH})\s+(?P<dday>{_DAY})(?:,\s*|\s+)(?P<dyear>{_YEAR})\b"""),
     ("dmy", rf"""\b(?P<edday>{_DAY})\s+(?P<edmonth>{_MONTH})\s+(?P<edyear>{_YEAR})\b"""),
@@ -125,6 +132,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
     ),
     (
+        "sincetaking",
+        r"""\bsince\s+(?:taking|retaking|returning\s+to|(?:he|she|they)\s+(?:took|returned\s+to))\s+office\b""",
+    ),
+    ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
+    (
         "dayoffice",
         rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
         \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
@@ -146,7 +158,9 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         "anaphor",
         r"""\b(?:in\s+|on\s+|over\s+|during\s+)?(?:roughly\s+)?
         (?:(?:that|the\s+same)\s+(?:fiscal\s+)?(?:year|span|period|month|time|window|stretch|quarter|date|day|week)
-        |the\s+(?:fiscal|calendar)\s+year(?!\s*(?:[0-9]|'[0-9])))\b""",
+        |the\s+(?:fiscal|calendar)\s+year(?!\s*(?:[0-9]|'[0-9])))\b
+        |\b(?:during|over|throughout|for)\s+the\s+year\b(?!\s*(?:[0-9]|'[0-9]|that|which|end|before|earlier|prior|ago))
+        |\bat\s+the\s+time\b""",
     ),
     (
         "yearbefore",
@@ -173,6 +187,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "slash": ("#digit",),
     "fyrange": ("fy", "fiscal"),
     "fy": ("fy", "fiscal"),
+    "yearended": ("in", "during", "over", "for", "the"),
     "cy": ("cy", "calendar"),
     "date": ("#month", "early", "mid", "late", "the"),
     "dmy": ("#digit",),
@@ -190,6 +205,8 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "thisadmin": ("under", "during", "by", "the", "this"),
     "sincebegan": ("since",),
     "tookoffice": ("since", "after"),
+    "sincetaking": ("since",),
+    "season": ("this", "last", "next", "the"),
     "dayoffice": ("on", "the", "when"),
     "hundreddays": ("#digit",),
     "typically": ("typically", "usually", "normally", "routinely", "in"),
@@ -210,7 +227,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
         "next",
         "latest",
     ),
-    "anaphor": ("in", "on", "over", "during", "roughly", "that", "the"),
+    "anaphor": ("in", "on", "over", "during", "roughly", "that", "the", "throughout", "for", "at"),
     "yearbefore": ("the", "a"),
     "thisyear": ("this", "last", "the", "next"),
     "recurring": ("each", "every", "a", "per", "annually", "yearly"),
@@ -252,7 +269,7 @@ _ONLY_BEFORE = {
     "a": re.compile(r"\s+(?:fiscal\s+)?year\b", re.IGNORECASE),
     "to": re.compile(r"\s+date\b", re.IGNORECASE),
     "so": re.compile(r"\s+far\b", re.IGNORECASE),
-    "at": re.compile(r"\s+(?:present|the\s+moment)\b", re.IGNORECASE),
+    "at": re.compile(r"\s+(?:present|the\s+moment|the\s+time)\b", re.IGNORECASE),
     "on": re.compile(r"\s+(?:roughly\s+)?(?:that|the\s+same|the\s+day)\b", re.IGNORECASE),
     "in": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
     "when": re.compile(
@@ -260,7 +277,7 @@ _ONLY_BEFORE = {
         r"Kamala|Bush)\b"
     ),
     "over": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
-    "for": re.compile(r"\s+(?:the\s+)?(?:first|last|past|previous|initial|prior|next|latest)\b", re.IGNORECASE),
+    "for": re.compile(r"\s+(?:the\s+)?(?:first|last|past|previous|initial|prior|next|latest|year)\b", re.IGNORECASE),
     "these": re.compile(r"\s+days\b", re.IGNORECASE),
     "right": re.compile(r"\s+now\b", re.IGNORECASE),
     "fy": re.compile(r"[0-9'\s]"),
@@ -460,6 +477,25 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             if last < first and last < 100:
                 last += first - first % 100
             expr.date_from, expr.date_to = _fiscal_year(first)[0], _fiscal_year(last)[1]
+        elif kind == "yearended":
+            last = _safe_date(
+                int(m.group("yeyear")), _month_number(m.group("yemonth")), int(re.sub(r"\D", "", m.group("yeday")))
+            )
+            if last is None:
+                continue
+            expr.type = "fy" if (last.month, last.day) == (9, 30) else "period"
+            expr.date_from, expr.date_to = _year_ending(last), last
+        elif kind == "sincetaking":
+            # "Trump has deported 302,192 people since taking office": the subject names the president.
+            named = re.findall(_ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
+            if named:
+                expr.type, expr.administration = "admin", _admin_key(named[-1])
+                _resolve_admin(expr, m, published)
+            else:
+                expr.type = "relative"
+        elif kind == "season":
+            expr.type = "relative"
+            expr.date_from, expr.date_to = _season_span(m.group(0), published)
         elif kind == "fy":
             expr.type = "fy"
             expr.date_from, expr.date_to = _fiscal_year(_year(m.group("fyyear")))
@@ -560,6 +596,40 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 expr.date_from, expr.date_to = dt.date(published.year, 1, 1), published
         atoms.append(expr)
     return atoms
+
+
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season_span(text: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """ "this fall" is Sept.-Nov. of the story's year; "last fall" the one before the latest to begin."""
+    if published is None:
+        return None, None
+    lowered = text.lower()
+    first_month = next(month for name, month in _SEASON_MONTHS.items() if name in lowered)
+    latest = dt.date(published.year if first_month <= published.month else published.year - 1, first_month, 1)
+    if lowered.startswith("this"):  # the one in the story's year; a January "this winter" began in December
+        start = dt.date(published.year - (first_month == 12 and published.month <= 2), first_month, 1)
+    elif lowered.startswith("next"):
+        start = latest.replace(year=latest.year + 1)
+    elif _season_end(latest) >= published:
+        start = latest.replace(year=latest.year - 1)  # "last fall", said in the fall, is a year back
+    else:
+        start = latest
+    return start, _season_end(start)
+
+
+def _season_end(start: dt.date) -> dt.date:
+    month, year = start.month + 3, start.year
+    if month > 12:
+        month, year = month - 12, year + 1
+    return dt.date(year, month, 1) - dt.timedelta(days=1)
+
+
+def _year_ending(last: dt.date) -> dt.date:
+    """The first day of the year that ends on ``last`` (Oct. 1, 2023 for Sept. 30, 2024)."""
+    following = last + dt.timedelta(days=1)
+    return _safe_date(following.year - 1, following.month, following.day) or following.replace(year=following.year - 1)
 
 
 def _month_named_in(text: str, published: dt.date | None) -> dt.date | None:
@@ -738,13 +808,21 @@ def find_time_expressions(
         if _is_speech_date(text, expr):
             expr.type = "speech"
     _attach_leads(text, exprs, published)
+    backrefs: list[TimeExpr] = []
     for expr in exprs:
         if expr.type in ("date", "month") and expr.lead is None and _BETWEEN_SOMETHING_AND.search(text[: expr.start]):
             expr.type, expr.lead = "period", "between"
         if expr.lead == "since" and expr.type in ("date", "month", "year", "fy"):
+            if when := _WHEN_AFTER.match(text, expr.end):
+                # "doubled since fiscal 2023, when ICE held 28,289": the "when" clause is about fiscal 2023 itself.
+                text_of_base = re.sub(r"^since\s+", "", expr.text, flags=re.IGNORECASE)
+                backrefs.append(
+                    dataclasses.replace(expr, start=when.start(1), end=when.end(1), text=text_of_base, lead=None)
+                )
             start = expr.date_from
             expr.type = "relative"
             expr.date_from, expr.date_to = start, published
-        elif expr.lead in ("between", "from") and expr.type == "period":
-            pass
-    return exprs
+    return sorted(exprs + backrefs, key=lambda e: e.start) if backrefs else exprs
+
+
+_WHEN_AFTER = re.compile(r",?\s+(when)\b")
