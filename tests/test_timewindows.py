@@ -80,3 +80,19 @@ def test_seasons_resolve_against_publication_date(text, start, end):
 def test_since_taking_office_takes_the_president_named_before_it():
     (expr,) = find_time_expressions("Trump has deported 302,192 people since taking office", D(2025, 10, 20))
     assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 10, 20))
+
+
+def test_days_before_a_president_took_office_end_the_day_before_the_inauguration():
+    (expr,) = find_time_expressions("172,026 in the 111 days before President Trump took office", D(2025, 10, 20))
+    assert (expr.date_from, expr.date_to) == (D(2024, 10, 1), D(2025, 1, 19))
+
+
+def test_time_elapsed_since_an_event_ends_at_publication():
+    exprs = find_time_expressions("Nearly a year after the Obama administration promised reviews", D(2012, 7, 25))
+    assert [(e.text, e.type, e.date_to) for e in exprs] == [("Nearly a year after", "relative", D(2012, 7, 25))]
+
+
+@pytest.mark.parametrize("text", ["400,000 a year", "per year", "annually"])
+def test_a_year_is_recurring_unless_it_measures_elapsed_time(text):
+    (expr,) = find_time_expressions(text)
+    assert expr.type == "recurring"

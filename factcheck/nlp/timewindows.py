@@ -62,6 +62,21 @@ _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9]{2})"
 _SMALL = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_SMALL_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "several",
+)
 _ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush|BIDEN|TRUMP|OBAMA|HARRIS|KAMALA|BUSH)"
 
 # Atoms, in priority order (longest alternatives first); each becomes a named group.
@@ -97,7 +112,9 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "adminadmin",
         rf"""\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-{_ADMIN_NAME})?)\s+
-        (?:administration|White\s+House|era|years)\b""",
+        (?:administration|White\s+House|era|years)\b
+        (?!\s+(?:promised|pledged|vowed|announced|said|says|unveiled|proposed|launched|began|started|decided|ordered
+        |issued|introduced|adopted|created|rolled\s+out|set\s+out)\b)""",
     ),
     (
         "under",
@@ -130,6 +147,16 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         "tookoffice",
         rf"""\b(?:since|after)\s+(?:President\s+)?{_ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
         |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
+    ),
+    (
+        "daysbefore",
+        rf"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<dbn>[0-9]+|{_SMALL})\s+(?P<dbunit>days|weeks|months)\s+
+        (?P<dbwhen>before|after)\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+    ),
+    (
+        "elapsed",
+        rf"""\b(?:nearly\s+|almost\s+|about\s+|roughly\s+|just\s+|more\s+than\s+)?(?P<eln>{_SMALL})\s+
+        (?P<elunit>years?|months?|weeks?)\s+(?:after|since)\b""",
     ),
     (
         "sincetaking",
@@ -171,7 +198,9 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "recurring",
         r"""\b(?:each|every)(?:\s+single)?\s+(?:fiscal\s+)?(?:year|month|week)\b
-        |\b(?:a|per)\s+(?:fiscal\s+)?year\b|\b(?:annually|yearly)\b|\bper\s+annum\b""",
+        |\bper\s+(?:fiscal\s+)?year\b|\b(?:annually|yearly)\b|\bper\s+annum\b
+        |(?<!nearly\s)(?<!almost\s)(?<!about\s)(?<!than\s)(?<!over\s)(?<!within\s)(?<!half\s)\ba\s+(?:fiscal\s+)?year\b
+        (?!\s+(?:after|ago|later|earlier|before|into|since|and|or|of|from|to)\b)""",
     ),
     (
         "now",
@@ -206,6 +235,8 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "sincebegan": ("since",),
     "tookoffice": ("since", "after"),
     "sincetaking": ("since",),
+    "elapsed": ("nearly", "almost", "about", "roughly", "just", "more", "#digit", "a", "an", *_SMALL_WORDS),
+    "daysbefore": ("in", "during", "over", "the"),
     "season": ("this", "last", "next", "the"),
     "dayoffice": ("on", "the", "when"),
     "hundreddays": ("#digit",),
@@ -263,7 +294,7 @@ _ONLY_BEFORE = {
     "the": re.compile(
         r"\s+(?:end|beginning|start|middle|same|first|last|past|previous|prior|initial|next|latest|current|year|fiscal|calendar|"
         r"month|this|present|outgoing|incoming|(?:19|20)[0-9]0s|Biden|Trump|Obama|Harris|Kamala|Bush|administration|"
-        r"day)\b",
+        r"day|[0-9]+\s+(?:days|weeks|months))\b",
         re.IGNORECASE,
     ),
     "a": re.compile(r"\s+(?:fiscal\s+)?year\b", re.IGNORECASE),
@@ -485,6 +516,27 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 continue
             expr.type = "fy" if (last.month, last.day) == (9, 30) else "period"
             expr.date_from, expr.date_to = _year_ending(last), last
+        elif kind == "daysbefore":
+            # "172,026 in the 111 days before President Trump took office"
+            name = re.search(_ADMIN_NAME, m.group(0))
+            count = int(m.group("dbn")) if m.group("dbn").isdigit() else _number_word(m.group("dbn"))
+            if name is None or count is None:
+                continue
+            term_start, _ = administration_span(name.group(0), published)
+            if term_start is None:
+                continue
+            days = count * {"days": 1, "weeks": 7, "months": 30}[m.group("dbunit").lower()]
+            expr.type = "relative"
+            if m.group("dbwhen").lower() == "before":
+                expr.date_from, expr.date_to = term_start - dt.timedelta(days=days), term_start - dt.timedelta(days=1)
+            else:
+                expr.date_from, expr.date_to = term_start, term_start + dt.timedelta(days=days - 1)
+        elif kind == "elapsed":
+            # "Nearly a year after the review began, 360,000 cases have been screened": the time since then.
+            count = int(m.group("eln")) if m.group("eln").isdigit() else _number_word(m.group("eln"))
+            expr.type = "relative"
+            if published and count:
+                expr.date_from, expr.date_to = _minus_span(published, count, m.group("elunit")), published
         elif kind == "sincetaking":
             # "Trump has deported 302,192 people since taking office": the subject names the president.
             named = re.findall(_ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
@@ -596,6 +648,11 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 expr.date_from, expr.date_to = dt.date(published.year, 1, 1), published
         atoms.append(expr)
     return atoms
+
+
+def _minus_span(end: dt.date, count: int, unit: str) -> dt.date:
+    days = {"week": 7, "month": 30, "year": 365}[unit.lower().rstrip("s")]
+    return end - dt.timedelta(days=count * days)
 
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
