@@ -181,3 +181,25 @@ def test_publishing_is_not_releasing(store) -> None:
     claim = check(text, store=store).claims[0]
     assert claim.custody is None
     assert claim.verdict == "consistent"
+
+
+def test_since_taking_office_does_not_fit_a_count_that_starts_months_earlier(store) -> None:
+    text = "Trump has deported 302,192 people since taking office."
+    claim = check(text, published=dt.date(2025, 10, 20), store=store).claims[0]
+    assert claim.match is not None
+    assert claim.match.evidence_id == "ice-removals-fy2025-to-2025-09-06"
+    assert [f.code for f in claim.flags] == ["time-window-mismatch"]
+
+
+def test_a_figureless_administration_frame_is_judged_like_an_attribution(store) -> None:
+    text = "Under Kamala Harris, the numbers are staggering. 425,000 convicted criminals, released."
+    claim = check(text, published=dt.date(2024, 10, 18), store=store).claims[0]
+    assert claim.match is not None
+    assert claim.match.evidence_id == "ice-ndd-convicted-2024-07-21"
+    assert {"stock-as-flow", "attribution-across-administrations"} <= {f.code for f in claim.flags}
+
+
+def test_the_fiscal_year_that_ended_is_that_fiscal_year(store) -> None:
+    text = "ICE deported 271,484 people in the fiscal year that ended Sept. 30, 2024."
+    claim = check(text, published=dt.date(2024, 12, 19), store=store).claims[0]
+    assert (claim.verdict, claim.match and claim.match.evidence_id) == ("consistent", "ice-removals-fy2024")

@@ -96,3 +96,8 @@ def test_time_elapsed_since_an_event_ends_at_publication():
 def test_a_year_is_recurring_unless_it_measures_elapsed_time(text):
     (expr,) = find_time_expressions(text)
     assert expr.type == "recurring"
+
+
+def test_a_fiscal_year_named_by_the_month_it_ended():
+    (expr,) = find_time_expressions("Biden's last full fiscal year, which ended in September 2024, produced")
+    assert (expr.type, expr.date_from, expr.date_to) == ("fy", D(2023, 10, 1), D(2024, 9, 30))

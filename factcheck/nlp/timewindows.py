@@ -90,6 +90,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     ("fy", rf"""\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b"""),
     (
+        "fyended",
+        rf"""\bfiscal\s+year,?\s+(?:that|which)\s+ended\s+(?:in\s+|on\s+)?(?-i:Sept\.?|September|SEPTEMBER|Sep\.)
+        (?:\s+30)?,?\s+(?P<fyeyear>{_YEAR})\b""",
+    ),
+    (
         "yearended",
         rf"""\b(?:in\s+|during\s+|over\s+|for\s+)?the\s+(?:fiscal\s+|budget\s+)?(?:year|12\s+months)\s+
         (?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?
@@ -217,6 +222,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "fyrange": ("fy", "fiscal"),
     "fy": ("fy", "fiscal"),
     "yearended": ("in", "during", "over", "for", "the"),
+    "fyended": ("fiscal",),
     "cy": ("cy", "calendar"),
     "date": ("#month", "early", "mid", "late", "the"),
     "dmy": ("#digit",),
@@ -508,6 +514,9 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             if last < first and last < 100:
                 last += first - first % 100
             expr.date_from, expr.date_to = _fiscal_year(first)[0], _fiscal_year(last)[1]
+        elif kind == "fyended":  # "Biden's last full fiscal year, which ended in September 2024"
+            expr.type = "fy"
+            expr.date_from, expr.date_to = _fiscal_year(int(m.group("fyeyear")))
         elif kind == "yearended":
             last = _safe_date(
                 int(m.group("yeyear")), _month_number(m.group("yemonth")), int(re.sub(r"\D", "", m.group("yeday")))

@@ -31,6 +31,10 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
         return None
     if _whole_term(claim):
         return None  # naming an administration ("under Biden") is judged by attribution-across-administrations
+    record_start, _ = record.time_anchor()
+    if claim.time.administration and claim.time.start and record_start and (claim.time.start - record_start).days > 31:
+        # "since taking office" for a count that runs from Oct. 1: it includes the months before.
+        return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}, so it counts from before that.")
     if time_agreement(claim, record) in (PARTIAL, CONFLICT) and claim.time.kind != "none":
         return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
     if claim.time.start is None and claim.time.kind == "relative" and _duration_days(claim.time.text) is not None:
