@@ -266,3 +266,22 @@ def test_cli_batch_and_report(tmp_path: Path) -> None:
 def test_raw_document_hash_is_the_content() -> None:
     one = RawDocument("a", "s", "same text")
     assert one.content_hash == RawDocument("b", "t", b"same text").content_hash
+
+
+def test_an_unreadable_file_in_a_folder_is_skipped_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "locked.txt").write_text(RELEASED, encoding="utf-8")
+    (folder / "good.txt").write_text(DOCKET, encoding="utf-8")
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args: object, **kwargs: object):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    stats = run_batch([folder], tmp_path / "r.db", jobs=1)
+    assert (stats.checked, stats.skipped) == (1, 1)
+    reasons = {d[0]: d[3] for d in _rows(tmp_path / "r.db")["documents"] if d[2] == "skipped"}
+    assert reasons == {"locked.txt": "cannot be read (Permission denied)"}

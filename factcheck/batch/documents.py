@@ -107,7 +107,10 @@ def _folder(folder: Path) -> Iterator[RawDocument]:
 def _file(path: Path, key: str) -> Iterator[RawDocument]:
     kind = _kind_of(path)
     if kind in ("text", "html"):
-        yield RawDocument(key, str(path), _read_capped(path), kind)
+        try:
+            yield RawDocument(key, str(path), _read_capped(path), kind)
+        except OSError as err:  # one unreadable file in a folder is skipped, not the whole batch
+            yield RawDocument(key, str(path), b"", "invalid", problem=f"cannot be read ({err.strerror})")
     elif kind in ("jsonl", "ndjson"):
         yield from _jsonl(path)
     elif kind == "csv":
@@ -119,11 +122,8 @@ def _file(path: Path, key: str) -> Iterator[RawDocument]:
 
 
 def _read_capped(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_DOCUMENT_BYTES + 1)  # the worker reports an oversized one as skipped
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    with path.open("rb") as handle:
+        return handle.read(MAX_DOCUMENT_BYTES + 1)  # the worker reports an oversized one as skipped
 
 
 def _open_binary(path: Path):
