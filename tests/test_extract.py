@@ -194,3 +194,15 @@ def test_a_figureless_sentence_crediting_an_administration_frames_the_next() -> 
     text = "Under Kamala Harris, the numbers are staggering. 425,000 convicted criminals, released."
     (claim,) = factcheck.extract(text, published=dt.date(2024, 10, 18))
     assert (claim.time.administration, claim.time.inherited) == ("harris", True)
+
+
+def test_markdown_bold_bullets_are_described_after_the_colon() -> None:
+    text = "## By the numbers\n- **More than 400,000**: deportations since Jan. 20.\n- **665**: arrests per day."
+    removals, pace = factcheck.extract(text, published=dt.date(2025, 12, 5))
+    assert (removals.event, removals.approx, removals.measure) == ("removal", "over", "flow")
+    assert (pace.event, pace.measure) == ("arrest", "rate")
+
+
+def test_but_not_continues_the_predicate() -> None:
+    (claim,) = factcheck.extract("65,000 people convicted of assault were on ICE's books but not in ICE detention.")
+    assert (claim.event, claim.custody) == ("docket", "non_detained")

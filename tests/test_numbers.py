@@ -99,6 +99,9 @@ def test_number_values(text, number, value, low, high, kind, approx):
         "Length: 30-second broadcast, plus :15 cutdown.",
         "In Courtroom 3 of the courthouse, a judge called the cases.",
         "The case was real, said Ana Lucero, 34, whose brother was deported.",
+        "💬 412   🔁 3.1K   ❤️ 9.8K   📊 204K",
+        "(Photo: Jordan Pike / WCVT 12)",
+        "ONE HUNDRED NINETEENTH CONGRESS, Serial No. 119-3",
     ],
 )
 def test_non_claims(text):

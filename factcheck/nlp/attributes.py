@@ -113,8 +113,8 @@ def _hard_limit_left(tokens: list[str], pos: int, floor: int) -> int:
 
 
 def _heads_its_line(tokens: list[str], start: int, end: int) -> bool:
-    """Nothing but bullets or punctuation before the number ("• 68,442 — ...", "- 1,001: ...")."""
-    return not any(any(ch.isalnum() for ch in token) for token in tokens[start:end])
+    """Nothing but bullets, punctuation or a hedge in ``start:end`` ("• 68,442 — ...", "- **More than 1,001**: ...")."""
+    return all(token.lower() in _HEDGE_TOKENS or not any(ch.isalnum() for ch in token) for token in tokens[start:end])
 
 
 def _hard_limit_right(tokens: list[str], pos: int, ceiling: int) -> int:
@@ -168,9 +168,13 @@ def assign_windows(
             right_to = right_to - 1 if right_to > item.tok_end else right_to
         else:
             limit = _hard_limit_right(tokens, item.tok_end, n_tokens)
-            if limit == item.tok_end and _heads_its_line(tokens, left_from, item.tok_start):
+            if (
+                limit < n_tokens
+                and _heads_its_line(tokens, item.tok_end, limit)
+                and _heads_its_line(tokens, left_from, item.tok_start)
+            ):
                 # "• 68,442 — people held in ICE detention": the words after the dash define the number.
-                limit = _hard_limit_right(tokens, item.tok_end + 1, n_tokens)
+                limit = _hard_limit_right(tokens, limit + 1, n_tokens)
             right_to = _clause_end(tokens, item.tok_end, limit)
         item.left = (left_from, item.tok_start)
         item.right = (item.tok_end, right_to)
@@ -223,7 +227,10 @@ def _clause_end(tokens: list[str], start: int, end: int) -> int:
     """Where the last number's clause ends: before "but", "while", ", and that" ... (a new clause)."""
     for i in range(start + 1, end):
         word = tokens[i].lower()
-        if word in _CLAUSE_OPENERS or (word == "and" and i + 1 < end and tokens[i + 1].lower() == "that"):
+        following = tokens[i + 1].lower() if i + 1 < end else ""
+        if word == "but" and following in ("not", "never", "still", "also"):
+            continue  # "on ICE's books but not in detention": the same predicate, not a new clause
+        if word in _CLAUSE_OPENERS or (word == "and" and following == "that"):
             return i
     return end
 
@@ -547,7 +554,7 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
     own_framing = [c for c in cues if c.category == "framing" and (_in(item.right, c) or _in(item.left, c))]
     # "released", "let in" make a count a flow only near the number, not from a clause away.
     labels = {c.label for c in own_framing if _frames(item, c, tokens)}
-    after = text[item.expr.end : item.expr.end + 40].lower()
+    after = re.sub(r"^[*_:—–-]+", " ", text[item.expr.end : item.expr.end + 40].lower())  # "665**: arrests per day"
     per_unit = bool(
         re.match(
             r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b",

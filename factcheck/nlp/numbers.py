@@ -228,6 +228,11 @@ _MASKS = re.compile(
   | (?<=[_@])[0-9]+                                                  # handles: u/liberty_prime_76
   | (?<=·\s)[0-9][0-9,.]*[KkMm]?\s+(?:points|upvotes|likes|comments|replies|retweets|reposts|shares|views)\b
   | (?:(?<=\s:)|(?<=\(:))[0-9]{2}\b                                   # spot lengths: a :15 cutdown
+  | (?:(?<=[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF])
+      |(?<=[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]\s))
+      [0-9][0-9,.]*[KkMm]?\b                                            # engagement: 💬 412  🔁 3.1K
+  | (?:(?<=\b[KW][A-Z]{2}\s)|(?<=\b[KW][A-Z]{3}\s))[0-9]{1,2}\b          # TV call signs: WCVT 12
+  | (?:(?<=No\.\s)|(?<=Nos\.\s)|(?<=NO\.\s))[0-9]+(?:[-–/][0-9]+)+      # Serial No. 119-3
   | \b[0-9]+-(?:second|minute|hour)s?\b                              # a 30-second ad, a 90-minute hearing
   | \b1-[0-9]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b                          # 1-866-DHS-2-ICE
   | \[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]                         # footnote markers [1], [3, 4]
@@ -680,6 +685,13 @@ def _build(m: re.Match[str], text: str) -> NumberExpr | None:
     return _single(m, text)
 
 
+_ORDINAL_AFTER = re.compile(
+    r"[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth"
+    r"|[a-z]+tieth|hundredth|thousandth)\b",
+    re.IGNORECASE,
+)
+
+
 def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool:
     """Whether a number expression is not a statistical claim (see the module docstring)."""
     digit_positions = [i for i in range(expr.start, expr.end) if text[i].isdigit()]
@@ -693,6 +705,8 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
         return True
     if last_word in ("per", "of") and (_PER_BEFORE.search(before) or _OF_TOTAL_BEFORE.search(before)):
         return True
+    if expr.written and _ORDINAL_AFTER.match(text, expr.end):
+        return True  # "ONE HUNDRED NINETEENTH CONGRESS"
     if expr.kind == "count" and not expr.vague:
         if _DURATION_AFTER.match(text[expr.end : expr.end + 12]):
             before_duration = text[max(0, expr.start - 60) : expr.start]

@@ -173,7 +173,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
         \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
     ),
-    ("hundreddays", r"""\b100[\s-]+days?\b(?:\s+(?:of|in|into)\b)?"""),
+    ("hundreddays", r"""\b100[\s-]+(?:days?|d[ií]as)\b(?:\s+(?:of|in|into)\b)?"""),
     ("typically", r"""\b(?:typically|usually|normally|routinely|in\s+a\s+typical\s+year)\b"""),
     (
         "nperiod",
