@@ -206,3 +206,17 @@ def test_markdown_bold_bullets_are_described_after_the_colon() -> None:
 def test_but_not_continues_the_predicate() -> None:
     (claim,) = factcheck.extract("65,000 people convicted of assault were on ICE's books but not in ICE detention.")
     assert (claim.event, claim.custody) == ("docket", "non_detained")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "window"),
+    [
+        ("On Nov. 16, a record 65,135 people were held in detention, and 73.6 percent had no conviction.",
+         "65,135", "as_of", "On Nov. 16"),
+        ("The hotline fielded 2,340 calls since September 1, Delgado said.", "2,340", "relative", "since September 1"),
+        ("My office has handled 312 cases involving ICE since the election.", "312", "relative", "since the election"),
+    ],
+)  # fmt: skip
+def test_opening_phrases_and_reported_windows(text: str, number: str, kind: str, window: str) -> None:
+    claim = next(c for c in factcheck.extract(text, published=dt.date(2025, 12, 15)) if c.number.text == number)
+    assert (claim.time.kind, claim.time.text) == (kind, window)

@@ -33,6 +33,11 @@ _FLOW_EVENTS = frozenset(
 )
 _STOCK_EVENTS = frozenset({"docket", "detention"})
 _APPOSITIVE_OPENERS = re.compile(r"^,\s*(?:a|an|home\s+to|population|a\s+city\s+of|a\s+state\s+of)\b", re.IGNORECASE)
+_INTRODUCTORY = re.compile(
+    r"^\W*(?:on|in|as\s+of|by|since|during|at|after|before|last|this|for|through|until|from|between|overall"
+    r"|nationally|altogether|today|yesterday|now|currently|meanwhile|still|yet|instead)\b",
+    re.IGNORECASE,
+)
 _ELLIPTIC_NOT = re.compile(r"^\s*(?:were|are|was|is|weren't|aren't|wasn't|isn't)(?:\s+not)?\b", re.IGNORECASE)
 _CUSTODY_DEFAULT_FOR_EVENT = {"detention": "detained", "release": "released"}
 
@@ -132,6 +137,8 @@ def _mark_asides(items: list[Described], text: str, tokens: list[str], token_cha
             continue
         if not _APPOSITIVE_OPENERS.match(text[comma_before : item.expr.start + 1]):
             continue
+        if "," not in text[:comma_before] and _INTRODUCTORY.match(text[:comma_before]):
+            continue  # "On Nov. 16, a record 65,135 people were held": the comma closes an opening phrase
         if re.search(r"[;.]", text[comma_before : item.expr.start]):
             continue
         comma_after = text.find(",", item.expr.end)

@@ -164,6 +164,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         (?P<elunit>years?|months?|weeks?)\s+(?:after|since)\b""",
     ),
     (
+        "sinceevent",
+        r"""\bsince\s+(?:the|last|this|that)\s+(?:[a-z]+\s+)?(?:election|inauguration|shutdown|pandemic|ruling
+        |raids?|crackdown|surge|memo|order|(?:start|beginning)\s+of\s+(?:the|this)\s+(?:fiscal\s+)?year)\b""",
+    ),
+    (
         "sincetaking",
         r"""\bsince\s+(?:taking|retaking|returning\s+to|(?:he|she|they)\s+(?:took|returned\s+to))\s+office\b""",
     ),
@@ -241,6 +246,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "sincebegan": ("since",),
     "tookoffice": ("since", "after"),
     "sincetaking": ("since",),
+    "sinceevent": ("since",),
     "elapsed": ("nearly", "almost", "about", "roughly", "just", "more", "#digit", "a", "an", *_SMALL_WORDS),
     "daysbefore": ("in", "during", "over", "the"),
     "season": ("this", "last", "next", "the"),
@@ -546,6 +552,11 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.type = "relative"
             if published and count:
                 expr.date_from, expr.date_to = _minus_span(published, count, m.group("elunit")), published
+        elif kind == "sinceevent":  # "312 cases since the election": up to the story's date
+            expr.type = "relative"
+            expr.date_to = published
+            if published and re.search(r"(?:start|beginning)\s+of", m.group(0), re.IGNORECASE):
+                expr.date_from = dt.date(published.year, 1, 1)
         elif kind == "sincetaking":
             # "Trump has deported 302,192 people since taking office": the subject names the president.
             named = re.findall(_ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
@@ -856,7 +867,12 @@ def _is_speech_date(text: str, expr: TimeExpr) -> bool:
     ):
         return False
     before = text[max(0, expr.start - 40) : expr.start]
+    if _SPAN_LEAD_BEFORE.search(before):
+        return False  # "2,340 calls since September 1, Delgado said": a window, whoever reports it
     return bool(_SPEECH_BEFORE.search(before) or (expr.type == "date" and _SPEECH_AFTER.match(text[expr.end :])))
+
+
+_SPAN_LEAD_BEFORE = re.compile(r"\b(?:since|from|through|until|between|by|as\s+of)\s+$", re.IGNORECASE)
 
 
 def find_time_expressions(
