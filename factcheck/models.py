@@ -33,6 +33,9 @@ class TimeWindow(BaseModel):
     text_start: int | None = Field(default=None, description="Offset of the time expression in the input.")
     text_end: int | None = None
     administration: str | None = Field(default=None, description="An administration named as the window.")
+    credited: bool = Field(
+        default=False, description='The text credits the figure to the administration ("under Biden", "Harris let in").'
+    )
     inherited: bool = Field(default=False, description="Stated earlier in the paragraph, not in this sentence.")
 
 

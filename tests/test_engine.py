@@ -203,3 +203,17 @@ def test_the_fiscal_year_that_ended_is_that_fiscal_year(store) -> None:
     text = "ICE deported 271,484 people in the fiscal year that ended Sept. 30, 2024."
     claim = check(text, published=dt.date(2024, 12, 19), store=store).claims[0]
     assert (claim.verdict, claim.match and claim.match.evidence_id) == ("consistent", "ice-removals-fy2024")
+
+
+def test_a_flow_from_another_term_credited_to_an_administration(store) -> None:
+    text = "Under President Biden, ICE removals dropped to 185,884, and in fiscal 2021 they fell further, to 59,011."
+    credited = check(text, published=dt.date(2025, 11, 1), store=store).claims[0]
+    assert credited.match is not None
+    assert credited.match.evidence_id == "ice-removals-fy2020"
+    assert [f.code for f in credited.flags] == ["attribution-across-administrations"]
+
+
+def test_a_bare_level_is_not_called_a_population(store) -> None:
+    text = "ICE prepared 142,474 detainers in fiscal 2017. By fiscal 2016 that number had fallen to 85,720."
+    claims = check(text, published=dt.date(2018, 3, 1), store=store).claims
+    assert all("flow-as-stock" not in {f.code for f in c.flags} for c in claims)

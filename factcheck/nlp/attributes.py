@@ -93,6 +93,11 @@ def _split_point(tokens: list[str], start: int, end: int) -> int:
     go to it and the rest to the number before: "88,763 removals in FY2024 out of 271,484".
     Without those either, every word goes to the next number (``start``).
     """
+    for i in range(start, end - 2):
+        # ", and in fiscal 2021 they fell to 69,011": a new clause, with its own window, starts at ", and".
+        joined = tokens[i] in (",", ";") and tokens[i + 1].lower() in _CLAUSE_JOINERS
+        if joined and _starts_a_clause(tokens, i + 2, end):
+            return i + 1
     for i in range(end - 1, start - 1, -1):
         if tokens[i].lower() in _SPLIT_WORDS:
             return i + 1
@@ -100,6 +105,19 @@ def _split_point(tokens: list[str], start: int, end: int) -> int:
     while lead_in > start and tokens[lead_in - 1].lower() in _LEAD_INS:
         lead_in -= 1
     return lead_in if start < lead_in < end and tokens[lead_in].lower() in _LEAD_IN_HEADS else start
+
+
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "yet"})
+_CLAUSE_STARTS = frozenset({"in", "by", "during", "over", "through", "since", "last", "this", "that", "the", "its"})
+
+
+def _starts_a_clause(tokens: list[str], i: int, end: int) -> bool:
+    """ "..., and in fiscal 2021 they fell ...": a window or a subject opens the new clause."""
+    if i >= end:
+        return False
+    if tokens[i] == "\x00":  # a protected token: a time expression opens the clause
+        return True
+    return tokens[i].lower() in _CLAUSE_STARTS and "\x00" in tokens[i:end]
 
 
 # Words that introduce a number ("out of the", "from about", "to nearly"); the first one must be a
@@ -964,6 +982,7 @@ def time_window(expr: TimeExpr | None, measure: str, base: int, *, inherited: bo
         text_start=None if inherited else base + expr.start,
         text_end=None if inherited else base + expr.end,
         administration=expr.administration,
+        credited=expr.credits_administration,
         inherited=inherited,
     )
 

@@ -6,12 +6,13 @@ from factcheck.rules.registry import rule
 
 @rule("FC303", "attribution-across-administrations", severity="warning")
 def attribution_across_administrations(ctx: RuleContext) -> Finding | None:
-    """A docket built up over decades is attributed to one administration or official.
+    """A docket built up over decades, or a figure from another term, is credited to one administration.
 
     ## Why is this misleading?
     ICE's dockets carry cases opened under every administration for some forty years: 405,786
     convicted noncitizens were already on the non-detained docket in June 2021. "Harris let in"
-    or "released under Biden" credits one administration with all of them.
+    or "released under Biden" credits one administration with all of them. Likewise "under
+    Biden, removals dropped to 185,884" credits Biden with fiscal 2020, a year of Trump's first term.
 
     ## Example
     ```claim evidence=ice-ndd-homicide-convicted-2024-07-21 published=2024-10-01
@@ -24,7 +25,7 @@ def attribution_across_administrations(ctx: RuleContext) -> Finding | None:
     ```
     """
     if ctx.record.event != "docket" or ctx.record.as_of is None:
-        return None
+        return _credited_outside_the_term(ctx)
     agent = next((c.text for c in ctx.claim.cues if c.kind == "time" and c.label == "admin_agent"), None)
     if ctx.claim.time.administration is None and agent is None:
         return None  # "less than five months into Biden's presidency" dates a figure; it does not credit one
@@ -32,4 +33,21 @@ def attribution_across_administrations(ctx: RuleContext) -> Finding | None:
     return ctx.finding(
         f"The text ties {ctx.number} to \u201c{who}\u201d, but {ctx.figure} counts everyone on the docket "
         f"{ctx.when}, cases opened under several administrations over decades."
+    )
+
+
+def _credited_outside_the_term(ctx: RuleContext) -> Finding | None:
+    """ "Under President Biden, removals dropped to 185,884": a fiscal 2020 count, from Trump's first term."""
+    from factcheck.nlp.timewindows import ADMINISTRATIONS
+
+    window = ctx.claim.time
+    terms = ADMINISTRATIONS.get(window.administration or "")
+    start, end = ctx.record.time_anchor()
+    if not window.credited or not terms or start is None or end is None:
+        return None
+    if any(first <= start and (last is None or end <= last) for first, last in terms):
+        return None
+    return ctx.finding(
+        f"The text credits {ctx.number} to \u201c{window.text}\u201d, but {ctx.figure} is {ctx.when}, "
+        "outside that administration's time in office or only partly in it."
     )

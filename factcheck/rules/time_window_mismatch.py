@@ -29,7 +29,7 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
         if record.as_of is not None or not _is_year(record):
             return ctx.finding(f"The text says {said}, but {ctx.figure} is one figure, {ctx.when}.")
         return None
-    if _whole_term(claim):
+    if _whole_term(claim) or claim.time.credited:
         return None  # naming an administration ("under Biden") is judged by attribution-across-administrations
     record_start, _ = record.time_anchor()
     if claim.time.administration and claim.time.start and record_start and (claim.time.start - record_start).days > 31:
