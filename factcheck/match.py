@@ -297,7 +297,11 @@ class ClaimWords:
         """Share of ``wanted`` (a phrase's content words) found in the claim's words."""
         if not wanted or not self.present:
             return 0.0
-        return sum(1 for w in wanted if self.has(w)) / len(wanted)
+        known, hits = self._known, 0
+        for word in wanted:  # a plain loop: this runs for every word of every candidate record
+            found = known.get(word)
+            hits += self.has(word) if found is None else found
+        return hits / len(wanted)
 
 
 def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
