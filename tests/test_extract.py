@@ -220,3 +220,8 @@ def test_but_not_continues_the_predicate() -> None:
 def test_opening_phrases_and_reported_windows(text: str, number: str, kind: str, window: str) -> None:
     claim = next(c for c in factcheck.extract(text, published=dt.date(2025, 12, 15)) if c.number.text == number)
     assert (claim.time.kind, claim.time.text) == (kind, window)
+
+
+def test_a_weekly_publication_does_not_make_a_count_a_rate() -> None:
+    (claim,) = factcheck.extract("ICE's weekly detention statistics show 65,135 people in detention.")
+    assert claim.measure == "stock"
