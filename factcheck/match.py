@@ -221,7 +221,7 @@ def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
         return UNKNOWN
     if claim.time.text and re.search(r"\b(?:now|currently|today|right now|these days)\b", claim.time.text, re.I):
         return UNKNOWN  # "now" is judged by the stale-evidence rule
-    if _framed_only(claim):
+    if framed_by_a_term(claim):
         return UNKNOWN  # "under Biden" frames the claim; attribution-across-administrations judges it
     start, end = record_window(record)
     c_start = claim.time.start or claim.time.end
@@ -423,7 +423,8 @@ def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool,
     )
     if not same_window or _counted_event(claim) != record.event or candidate.place < 0:
         return False
-    if record.as_of is not None and claim.time.kind != "none" and not _pins_a_day(claim) and not _framed_only(claim):
+    dated = claim.time.kind != "none" and not framed_by_a_term(claim)
+    if record.as_of is not None and dated and not _pins_a_day(claim):
         return False  # a snapshot changes daily: "39,000 in 2024" misquotes no one day's count
     if record.measure == "rate" and claim.has_cue("framing", "extreme"):
         return False  # "a peak of 55,000" is not an average
@@ -452,10 +453,13 @@ def _counted_event(claim: Claim) -> str | None:
     return claim.event or ("docket" if claim.custody == "released" else None)
 
 
-def _framed_only(claim: Claim) -> bool:
-    """ "Under Kamala Harris, ... 14,000 killers": a term of office frames the figure rather than dating it."""
+def framed_by_a_term(claim: Claim) -> bool:
+    """ "Under Biden", "Under Kamala Harris, ... 14,000 killers": a term of office (or an undated
+    administration) frames the figure rather than dating it."""
     start, end = claim.time.start, claim.time.end
-    return claim.time.administration is not None and start is not None and end is not None and (end - start).days > 400
+    if claim.time.administration is None:
+        return False
+    return start is None or end is None or (end - start).days > 400
 
 
 def _pins_a_day(claim: Claim) -> bool:
@@ -470,7 +474,7 @@ RECENT, STALE = "recent", "stale"
 def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) -> str | None:
     """For a claim with no time window: is the record the kind of figure a story published then would
     quote (out within the 18 months before), or long out of date (over two years before)?"""
-    if published is None or (claim.time.kind != "none" and not _framed_only(claim)):
+    if published is None or (claim.time.kind != "none" and not framed_by_a_term(claim)):
         return None
     anchor = record.as_of or record.period_end
     if anchor is None or anchor > published:

@@ -52,9 +52,11 @@ def check_inputs(inputs: list[Path]) -> None:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_file() and _kind_of(path) is None:
-            raise InputError(
-                f"{path}: not a format batch reads (.txt .md .html .jsonl .csv .warc .warc.gz, or a folder)"
-            )
+            raise _unsupported(path)
+
+
+def _unsupported(path: Path) -> InputError:
+    return InputError(f"{path}: not a format batch reads (.txt .md .html .jsonl .csv .warc .warc.gz, or a folder)")
 
 
 def iter_documents(inputs: list[Path]) -> Iterator[RawDocument]:
@@ -118,7 +120,7 @@ def _file(path: Path, key: str) -> Iterator[RawDocument]:
     elif kind == "warc":
         yield from _warc(path)
     else:
-        raise InputError(f"{path}: not a format batch reads (.txt .md .html .jsonl .csv .warc .warc.gz, or a folder)")
+        raise _unsupported(path)
 
 
 def _read_capped(path: Path) -> bytes:

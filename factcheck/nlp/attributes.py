@@ -585,7 +585,8 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
             r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b",
             after,
         )
-        or re.match(r"^\s*(?:[a-z-]+\s+){0,2}daily\b", after)
+        # "558 daily arrests"; not "ICE's weekly detention statistics show 65,135", a publication's name
+        or re.match(r"^\s*(?:[a-z-]+\s+){0,2}(?:daily|weekly|monthly)\b", after)
     )
     if kind == "multiplier":
         item.measure = "change"
@@ -628,18 +629,13 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
 
 
 _AVERAGE_WORDS = re.compile(r"^averag(?:e|es|ed|ing)$", re.IGNORECASE)
-_PER_PERIOD_WORDS = re.compile(r"^(?:averag(?:e|es|ed|ing)|daily|monthly|weekly)$", re.IGNORECASE)
 
 
 def _is_average(item: Described, tokens: list[str]) -> bool:
-    """ "an average of 28,289 people", "averaged 1,200", "558 — average daily arrests": a rate.
-
-    "daily" counts only right after the number ("558 daily arrests"): before it, it is more often
-    a publication's ("ICE's weekly detention statistics show 65,135").
-    """
+    """ "an average of 28,289 people", "averaged 1,200", "558 — average daily arrests": a rate."""
     before = tokens[max(item.left[0], item.tok_start - 5) : item.tok_start]
     after = [t for t in tokens[item.tok_end : item.right[1]][:3] if any(ch.isalnum() for ch in t)][:1]
-    return any(_AVERAGE_WORDS.match(t) for t in before) or any(_PER_PERIOD_WORDS.match(t) for t in after)
+    return any(_AVERAGE_WORDS.match(t) for t in (*before, *after))
 
 
 _FRAMING_REACH = 8  # tokens

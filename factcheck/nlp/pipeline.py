@@ -22,6 +22,7 @@ from factcheck.nlp.numbers import number_keys
 from factcheck.nlp.scan import Landmarks
 from factcheck.nlp.segment import Sentence, split_sentences
 from factcheck.nlp.textnorm import NormalizingTokenizer, normalize
+from factcheck.nlp.timewindows import ADMIN_NAME
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,8 +111,7 @@ def extract_many(
 
 
 _ADMIN_FRAMING = re.compile(
-    r"\b[Uu]nder\s+(?:President\s+|Vice\s+President\s+)?(?:Joe\s+|Donald\s+|Barack\s+)?"
-    r"(?:Biden|Trump|Obama|Harris|Kamala|Bush)\b"
+    rf"\b[Uu]nder\s+(?:President\s+|Vice\s+President\s+)?(?:Joe\s+|Donald\s+|Barack\s+)?{ADMIN_NAME}\b"
 )
 
 

@@ -60,24 +60,16 @@ _MONTH = rf"(?-i:{_MONTH_NAMES}|{_MONTH_NAMES.upper()}|{_MONTH_ABBREVIATIONS}|{_
 _PART = r"(?:(?:early|mid|late)[- ]?|the\s+(?:end|beginning|start|middle)\s+of\s+)"
 _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9]{2})"
-_SMALL = r"(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a\s+few|several)"
+# Small counts in words ("the first three months", "nearly a year after"), shared by the patterns and _number_word.
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_SMALL_WORDS = (*(w for w in _NUMBER_WORDS if w not in ("a", "an")), "several")
+_SMALL = rf"(?:[0-9]+|{'|'.join(_SMALL_WORDS)}|a|an|a\s+few)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_SMALL_WORDS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "several",
-)
-_ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush|BIDEN|TRUMP|OBAMA|HARRIS|KAMALA|BUSH)"
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
+ADMIN_NAME = r"(?-i:Biden|Trump|Obama|Harris|Kamala|Bush|BIDEN|TRUMP|OBAMA|HARRIS|KAMALA|BUSH)"
 
 # Atoms, in priority order (longest alternatives first); each becomes a named group.
 _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
@@ -111,12 +103,12 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ("year", rf"""\b(?P<yyear>{_YEAR})\b(?![0-9,.]*\s?(?:%|percent))"""),
     (
         "adminterm",
-        rf"""\b{_ADMIN_NAME}(?:'s)?\s+
+        rf"""\b{ADMIN_NAME}(?:'s)?\s+
         (?:(?:first|second)\s+(?P<atn>{_SMALL})\s+{_UNIT}|(?:first|second)\s+term|presidency|tenure)\b""",
     ),
     (
         "adminadmin",
-        rf"""\b(?:the\s+)?(?:{_ADMIN_NAME}(?:-{_ADMIN_NAME})?)\s+
+        rf"""\b(?:the\s+)?(?:{ADMIN_NAME}(?:-{ADMIN_NAME})?)\s+
         (?:administration|White\s+House|era|years)\b
         (?!\s+(?:promised|pledged|vowed|announced|said|says|unveiled|proposed|launched|began|started|decided|ordered
         |issued|introduced|adopted|created|rolled\s+out|set\s+out)\b)""",
@@ -124,17 +116,17 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "under",
         rf"""\b(?:under|during|by)\s+
-        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{_ADMIN_NAME}\b""",
+        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{ADMIN_NAME}\b""",
     ),
     (
         "adminagent",
-        rf"""\b{_ADMIN_NAME}(?:-{_ADMIN_NAME})?(?:'s(?:\s+[a-z]+){{0,2}})?
+        rf"""\b{ADMIN_NAME}(?:-{ADMIN_NAME})?(?:'s(?:\s+[a-z]+){{0,2}})?
         (?=\s+(?:has\s+|have\s+|had\s+)?
         (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported|left)\b)""",
     ),
     (
         "inoffice",
-        rf"""\b(?:while|when)\s+(?:(?:Vice\s+)?President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
+        rf"""\b(?:while|when)\s+(?:(?:Vice\s+)?President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}
         \s+(?:was|were|has\s+been|is)\s+(?:in\s+office|president|in\s+charge|vice\s+president)\b""",
     ),
     (
@@ -150,13 +142,13 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "tookoffice",
-        rf"""\b(?:since|after)\s+(?:President\s+)?{_ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
+        rf"""\b(?:since|after)\s+(?:President\s+)?{ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
         |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
     ),
     (
         "daysbefore",
         rf"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<dbn>[0-9]+|{_SMALL})\s+(?P<dbunit>days|weeks|months)\s+
-        (?P<dbwhen>before|after)\s+(?:President\s+)?{_ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+        (?P<dbwhen>before|after)\s+(?:President\s+)?{ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
     ),
     (
         "elapsed",
@@ -175,7 +167,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
     (
         "dayoffice",
-        rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{_ADMIN_NAME}
+        rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}
         \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
     ),
     ("hundreddays", r"""\b100[\s-]+(?:days?|d[ií]as)\b(?:\s+(?:of|in|into)\b)?"""),
@@ -473,32 +465,12 @@ def administration_span(name: str, on: dt.date | None, *, second_term: bool = Fa
 def _number_word(text: str | None) -> int | None:
     if not text:
         return None
-    words = {
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-    }
     text = text.lower().strip()
-    if text.isdigit():
-        return int(text)
-    return words.get(text)
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text)
 
 
 def _add_span(start: dt.date, count: int, unit: str) -> dt.date:
-    unit = unit.lower().rstrip("s")
-    days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}[unit]
-    return start + dt.timedelta(days=count * days - 1)
+    return start + dt.timedelta(days=count * _UNIT_DAYS[unit.lower().rstrip("s")] - 1)
 
 
 def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> list[TimeExpr]:
@@ -533,14 +505,14 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.date_from, expr.date_to = _year_ending(last), last
         elif kind == "daysbefore":
             # "172,026 in the 111 days before President Trump took office"
-            name = re.search(_ADMIN_NAME, m.group(0))
-            count = int(m.group("dbn")) if m.group("dbn").isdigit() else _number_word(m.group("dbn"))
+            name = re.search(ADMIN_NAME, m.group(0))
+            count = _number_word(m.group("dbn"))
             if name is None or count is None:
                 continue
             term_start, _ = administration_span(name.group(0), published)
             if term_start is None:
                 continue
-            days = count * {"days": 1, "weeks": 7, "months": 30}[m.group("dbunit").lower()]
+            days = count * _UNIT_DAYS[m.group("dbunit").lower().rstrip("s")]
             expr.type = "relative"
             if m.group("dbwhen").lower() == "before":
                 expr.date_from, expr.date_to = term_start - dt.timedelta(days=days), term_start - dt.timedelta(days=1)
@@ -548,7 +520,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 expr.date_from, expr.date_to = term_start, term_start + dt.timedelta(days=days - 1)
         elif kind == "elapsed":
             # "Nearly a year after the review began, 360,000 cases have been screened": the time since then.
-            count = int(m.group("eln")) if m.group("eln").isdigit() else _number_word(m.group("eln"))
+            count = _number_word(m.group("eln"))
             expr.type = "relative"
             if published and count:
                 expr.date_from, expr.date_to = _minus_span(published, count, m.group("elunit")), published
@@ -559,7 +531,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 expr.date_from = dt.date(published.year, 1, 1)
         elif kind == "sincetaking":
             # "Trump has deported 302,192 people since taking office": the subject names the president.
-            named = re.findall(_ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
+            named = re.findall(ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
             if named:
                 expr.type, expr.administration = "admin", _admin_key(named[-1])
                 _resolve_admin(expr, m, published)
@@ -614,7 +586,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.date_from, expr.date_to = dt.date(year, 1, 1), dt.date(year, 12, 31)
         elif kind == "dayoffice":
             expr.type = "date"
-            name = re.search(_ADMIN_NAME, m.group(0))
+            name = re.search(ADMIN_NAME, m.group(0))
             if name is not None:
                 start_of_term, _ = administration_span(name.group(0), published)
                 expr.date_from = expr.date_to = start_of_term
@@ -624,7 +596,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.type = "recurring"
         elif kind in ("adminterm", "adminadmin", "under", "tookoffice", "adminagent", "inoffice"):
             expr.type = "admin"
-            name = re.search(_ADMIN_NAME, m.group(0))
+            name = re.search(ADMIN_NAME, m.group(0))
             expr.administration = _admin_key(name.group(0)) if name else None
             _resolve_admin(expr, m, published)
         elif kind == "thisadmin":
@@ -671,8 +643,7 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
 
 
 def _minus_span(end: dt.date, count: int, unit: str) -> dt.date:
-    days = {"week": 7, "month": 30, "year": 365}[unit.lower().rstrip("s")]
-    return end - dt.timedelta(days=count * days)
+    return end - dt.timedelta(days=count * _UNIT_DAYS[unit.lower().rstrip("s")])
 
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factcheck.match import CONFLICT, PARTIAL, time_agreement
+from factcheck.match import CONFLICT, PARTIAL, framed_by_a_term, time_agreement
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
 
@@ -29,7 +29,7 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
         if record.as_of is not None or not _is_year(record):
             return ctx.finding(f"The text says {said}, but {ctx.figure} is one figure, {ctx.when}.")
         return None
-    if _whole_term(claim) or claim.time.credited:
+    if framed_by_a_term(claim) or claim.time.credited:
         return None  # naming an administration ("under Biden") is judged by attribution-across-administrations
     record_start, _ = record.time_anchor()
     if claim.time.administration and claim.time.start and record_start and (claim.time.start - record_start).days > 31:
@@ -43,13 +43,6 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
         if span is not None and stated is not None and (span == 0 or stated < span / 2 or stated > span * 2):
             return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
     return None
-
-
-def _whole_term(claim: object) -> bool:
-    window = claim.time  # type: ignore[attr-defined]
-    if window.administration is None:
-        return False
-    return window.start is None or window.end is None or (window.end - window.start).days > 400
 
 
 def _is_year(record: object) -> bool:
