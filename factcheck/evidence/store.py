@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.evidence.build import build_database, read_version
-from factcheck.evidence.load import evidence_version
+from factcheck.evidence.load import evidence_files, evidence_version
 from factcheck.evidence.model import EvidenceRecord
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -129,12 +129,28 @@ def _same_snapshot(a: EvidenceRecord, b: EvidenceRecord) -> bool:
 
 def ensure_built(evidence_dir: Path | None = None, db_path: Path | None = None) -> tuple[Path, bool]:
     """Rebuild the database when the YAML changed; (database path, whether it was rebuilt)."""
+    path, _, rebuilt = _ensure(evidence_dir, db_path)
+    return path, rebuilt
+
+
+# (database, evidence folder) -> (the YAML files' paths, sizes and mtimes when last hashed, their version).
+# Hashing every file costs ~4 ms; a repeated factcheck.check() only stats them.
+_CHECKED: dict[tuple[Path, Path], tuple[tuple[tuple[str, int, int], ...], str]] = {}
+
+
+def _ensure(evidence_dir: Path | None, db_path: Path | None) -> tuple[Path, str, bool]:
     evidence_dir = evidence_dir or default_evidence_dir()
     db_path = db_path or default_db_path(evidence_dir)
-    if read_version(db_path) == evidence_version(evidence_dir):
-        return db_path, False
-    build_database(evidence_dir, db_path)
-    return db_path, True
+    signature = tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in evidence_files(evidence_dir))
+    known = _CHECKED.get((db_path, evidence_dir))
+    if known is not None and known[0] == signature and db_path.is_file():
+        return db_path, known[1], False
+    version = evidence_version(evidence_dir)
+    rebuilt = read_version(db_path) != version
+    if rebuilt:
+        build_database(evidence_dir, db_path)
+    _CHECKED[(db_path, evidence_dir)] = (signature, version)
+    return db_path, version, rebuilt
 
 
 @functools.lru_cache(maxsize=4)
@@ -144,5 +160,5 @@ def _cached_store(db_path: Path, version: str) -> EvidenceStore:
 
 def open_store(evidence_dir: Path | None = None, db_path: Path | None = None) -> EvidenceStore:
     """The evidence store, rebuilt first if the YAML changed since the last build."""
-    path, _ = ensure_built(evidence_dir, db_path)
-    return _cached_store(path, read_version(path) or "")
+    path, version, _ = _ensure(evidence_dir, db_path)
+    return _cached_store(path, version)
