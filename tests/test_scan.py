@@ -48,3 +48,30 @@ def test_landmarks_of_a_slice_equal_landmarks_sliced(text):
     assert list(zip(part.positions, part.tokens, strict=True)) == [
         (p, t) for p, t in zip(marks.positions, marks.tokens, strict=True) if p < cut
     ]
+
+
+LINES = st.lists(st.one_of(PIECES, st.sampled_from(["\n", "\n1.", "\n 2)", "[3, 4]", "İ", "Two", "A HALF"])), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINES.map(" ".join))
+def test_every_number_holds_a_hit(text):
+    """The sentence pre-filter may skip a sentence only if no number could be found in it."""
+    hits = numbers.number_hits(text)
+    times = timewindows.find_time_expressions(text)
+    for expr in numbers.find_numbers(text, times):
+        assert any(expr.start <= hit < expr.end for hit in hits), (repr(text), expr.text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINES.map(" ".join))
+def test_skipping_the_number_scan_when_every_hit_is_a_date_changes_nothing(text):
+    from factcheck.nlp.component import Prepared
+
+    with_hits = Prepared.scan(text, None, hits=numbers.number_hits(text))
+    assert with_hits.numbers == Prepared.scan(text, None).numbers
+
+
+def test_footnote_markers_and_list_numbers_are_not_hits():
+    text = "1. Arrests rose [2].\n2) In 2024 ICE held 39,000 people [3, 4]."
+    assert [text[h : h + 2] for h in numbers.number_hits(text)] == ["20", "39", "00"]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from factcheck.models import Claim, NumberSpan
 from factcheck.nlp import attributes as attrs
 from factcheck.nlp.lexicon import CueMatch, build_phrase_matcher, find_cues
-from factcheck.nlp.numbers import NumberExpr, find_numbers
+from factcheck.nlp.numbers import NumberExpr, find_numbers, time_masks
 from factcheck.nlp.scan import Landmarks
 from factcheck.nlp.segment import split_sentences
 from factcheck.nlp.textnorm import normalize
@@ -88,9 +88,14 @@ class Prepared:
     numbers: list[NumberExpr]
 
     @classmethod
-    def scan(cls, text: str, published: dt.date | None, marks: Landmarks | None = None) -> Prepared:
+    def scan(
+        cls, text: str, published: dt.date | None, marks: Landmarks | None = None, hits: list[int] | None = None
+    ) -> Prepared:
+        """``hits``: the sentence's :func:`number_hits`, when the caller has them."""
         marks = Landmarks.of(text) if marks is None else marks
         found = find_time_expressions(text, published, marks)
+        if hits is not None and _all_masked(hits, time_masks(found)):
+            return cls(found, [])  # "On July 21, 2024": every digit is a date's, and a date masks them
         return cls(found, find_numbers(text, found, marks))  # every date masks its digits, even a date of speech
 
     @property
@@ -101,6 +106,10 @@ class Prepared:
     def carried(self) -> list[TimeExpr]:
         """Windows that carry to the paragraph's later sentences (not "now", not an administration)."""
         return [t for t in self.found if t.type in _CARRIED_TYPES]
+
+
+def _all_masked(hits: list[int], masks: list[tuple[int, int]]) -> bool:
+    return all(any(start <= hit < end for start, end in masks) for hit in hits)
 
 
 def remember_windows(prepared: Prepared, context: attrs.SentenceFacts, *, figureless: bool = False) -> None:

@@ -13,6 +13,7 @@ codes such as "COVID-19".
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -167,6 +168,43 @@ _NUMBERS = DispatchedPattern(
 def number_keys(text: str, marks: Landmarks) -> list[str | None]:
     """Where numbers can start: the number start key of each landmark (None where none can)."""
     return _NUMBERS.keys(text, marks)
+
+
+def _word_hits() -> re.Pattern[str]:
+    """Number words, run over lower-cased text (``re`` is much slower with IGNORECASE)."""
+    words = sorted(_KEY_WORDS - {"a", "an", "us", "x"}, key=len, reverse=True)
+    scaled = rf"an?\s+(?:{_W_SCALE}|half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b"
+    return re.compile(rf"\b(?:{'|'.join(words)}|{scaled})(?![^\W\d_])")
+
+
+_WORD_HITS = _word_hits()
+_DIGIT_HITS = re.compile(r"[0-9]+")
+# A footnote marker or a list number at a line start is never a claim (find_numbers masks both),
+# so its digits do not make a sentence worth scanning.
+_NEVER_CLAIMS = re.compile(r"\[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]|\n[ \t]*[0-9]{1,2}[.)](?=\s|$)")
+
+
+def number_hits(text: str) -> list[int]:
+    """Sorted offsets of digit runs and number words: every number :func:`find_numbers` returns
+    has one inside its digits (or, for a written number, inside its words).
+
+    Three plain regex passes over the whole text, far cheaper than cutting it into landmarks;
+    the extractor uses them to pick the sentences worth scanning.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    never = [(m.start(), m.end()) for m in _NEVER_CLAIMS.finditer("\n" + text)]  # "\n": a list at the very start
+    digits = [m.start() for m in _DIGIT_HITS.finditer(text)]
+    if never:
+        digits = [pos for pos in digits if not _inside(pos + 1, never)]
+    words = [m.start() for m in _WORD_HITS.finditer(lowered)]
+    return sorted(digits + words) if words else digits
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 # --- hedges ----------------------------------------------------------------------------
@@ -484,8 +522,13 @@ def _masked_spans(text: str, times: list[TimeExpr], marks: Landmarks) -> list[tu
         spans += [(m.start("n"), m.end("n")) for m in _LIST_NUMBER.finditer(text)]
     if "(" in text:
         spans += [(m.start("n"), m.end("n")) for m in _ENUMERATOR.finditer(text)]
-    spans += [(t.start, t.end) for t in times if t.digits or t.type in ("relative", "admin")]
+    spans += time_masks(times)
     return spans
+
+
+def time_masks(times: list[TimeExpr]) -> list[tuple[int, int]]:
+    """The time expressions whose words are not statistics: dates with digits, "since 2024", "under Biden"."""
+    return [(t.start, t.end) for t in times if t.digits or t.type in ("relative", "admin")]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,13 +14,14 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ModelNotFoundError
 from factcheck.models import Claim
-from factcheck.nlp.numbers import number_keys
+from factcheck.nlp.numbers import number_hits
 from factcheck.nlp.scan import Landmarks
-from factcheck.nlp.segment import Sentence, split_sentences
+from factcheck.nlp.segment import Sentence, holds_any, split_sentences
 from factcheck.nlp.textnorm import NormalizingTokenizer, normalize
 from factcheck.nlp.timewindows import ADMIN_NAME
 
@@ -89,9 +90,10 @@ def extract_many(
         chain = ParagraphChain(published=date)
         claims: list[Claim] = []
         normalized = normalize(text)
-        for sentence, marks in candidate_sentences(normalized):
+        for candidate in candidate_sentences(normalized):
+            sentence = candidate.sentence
             folded = normalized[sentence.start : sentence.end]
-            prepared = Prepared.scan(folded, date, marks)
+            prepared = Prepared.scan(folded, date, candidate.marks, candidate.hits)
             if not prepared.numbers and not folded.rstrip().endswith(":"):
                 remember_windows(prepared, chain.enter(sentence.paragraph), figureless=True)
                 continue
@@ -115,21 +117,33 @@ _ADMIN_FRAMING = re.compile(
 )
 
 
-def candidate_sentences(normalized: str) -> list[tuple[Sentence, Landmarks]]:
-    """Sentences where a number can start (a digit or a number word), each with its landmarks.
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence where a number can start: its landmarks and the offsets (in it) of its number hits."""
+
+    sentence: Sentence
+    marks: Landmarks
+    hits: list[int]
+
+
+def candidate_sentences(normalized: str) -> list[Candidate]:
+    """Sentences where a number can start (a digit or a number word), or that an administration frames.
 
     ``normalized`` is text already passed through :func:`normalize`.
     """
-    marks = Landmarks.of(normalized)
-    hits = [pos for pos, key in zip(marks.positions, number_keys(normalized, marks), strict=True) if key is not None]
+    hits = number_hits(normalized)
     if not hits:
         return []
-    sentences = split_sentences(normalized)
-    starts = [s.start for s in sentences]
-    if "nder " in normalized:  # a figureless "Under Biden, ..." frames the figures after it
-        hits += [m.start() for m in _ADMIN_FRAMING.finditer(normalized)]
-    chosen = {i for hit in hits if (i := bisect.bisect_right(starts, hit) - 1) >= 0 and hit < sentences[i].end}
-    return [(sentences[i], marks.between(sentences[i].start, sentences[i].end)) for i in sorted(chosen)]
+    framing = [m.start() for m in _ADMIN_FRAMING.finditer(normalized)] if "nder " in normalized else []
+    at = sorted(hits + framing) if framing else hits
+    candidates = []
+    for sentence in split_sentences(normalized, only_at=at):
+        if holds_any(at, sentence.start, sentence.end):
+            lo, hi = bisect.bisect_left(hits, sentence.start), bisect.bisect_left(hits, sentence.end)
+            mine = [hit - sentence.start for hit in hits[lo:hi]]
+            marks = Landmarks.of(normalized[sentence.start : sentence.end])
+            candidates.append(Candidate(sentence, marks, mine))
+    return candidates
 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:

@@ -6,6 +6,7 @@ sentences are worth tokenising at all, so both always agree on sentence boundari
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -230,14 +231,27 @@ def _with_headings_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple
     return joined
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences in reading order; offsets exclude surrounding whitespace."""
+def split_sentences(text: str, only_at: list[int] | None = None) -> list[Sentence]:
+    """Sentences in reading order; offsets exclude surrounding whitespace.
+
+    only_at: sorted offsets; when given, only the paragraphs holding one of them are split
+        (paragraph numbers stay those of the whole text).
+    """
     sentences: list[Sentence] = []
     spans = paragraph_spans(text)
-    for paragraph, (p_start, p_end) in zip(_paragraph_ids(text, spans), spans, strict=False):
+    numbered = zip(_paragraph_ids(text, spans), spans, strict=False)
+    if only_at is not None:
+        numbered = ((i, (s, e)) for i, (s, e) in numbered if holds_any(only_at, s, e))
+    for paragraph, (p_start, p_end) in numbered:
         for s_start, s_end in _with_headings_joined(text, _sentences_in(text, p_start, p_end)):
             for piece_start, piece_end in _bounded(text, s_start, s_end):
                 t_start, t_end = _trimmed(text, piece_start, piece_end)
                 if t_start < t_end:
                     sentences.append(Sentence(t_start, t_end, paragraph))
     return sentences
+
+
+def holds_any(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``start:end``."""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
