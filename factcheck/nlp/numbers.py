@@ -234,7 +234,14 @@ _HEDGE_RE = re.compile(
     r"(?:" + "|".join(rf"(?P<{name}>\b{pattern})" for name, pattern in _HEDGE_BEFORE) + r")\s*$",
     re.IGNORECASE,
 )
-_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def _last_word(text: str) -> str:
+    """The last run of non-space characters ("" if none); a regex anchored at $ would scan from the left."""
+    words = text.rsplit(None, 1)
+    return words[-1] if words else ""
+
+
 # The last word of every hedge: only numbers after one of these can be hedged.
 _HEDGE_LAST_WORDS = frozenset(
     """than over above of excess exceeding north beyond nearly almost to approaching nearing quite the under below
@@ -489,8 +496,7 @@ def _quantity(m: re.Match[str], prefix: str) -> tuple[float | None, float, bool,
 def find_hedge(text: str, start: int, end: int) -> tuple[str | None, int]:
     """The hedge before (or right after) the number at ``start:end`` and where it begins."""
     before = text[max(0, start - 40) : start]
-    last_word = _LAST_WORD.search(before)
-    if last_word is not None and last_word.group(1).lower() in _HEDGE_LAST_WORDS:
+    if _last_word(before).lower() in _HEDGE_LAST_WORDS:
         m = _HEDGE_RE.search(before)
         if m and m.lastgroup:
             return m.lastgroup, start - (len(before) - m.start())
@@ -742,8 +748,7 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
     if _overlaps(core[0], core[1], masks):
         return True
     before = text[max(0, expr.start - 30) : expr.start]
-    last = _LAST_WORD.search(before)
-    last_word = last.group(1).lower().lstrip("([{\"'") if last else ""
+    last_word = _last_word(before).lower().lstrip("([{\"'")
     if last_word in _LABEL_LAST_WORDS and _LABEL_BEFORE.search(before):
         return True
     if last_word in ("per", "of") and (_PER_BEFORE.search(before) or _OF_TOTAL_BEFORE.search(before)):
