@@ -4,7 +4,10 @@ Prints words per second on one core (one process) for bare ``spacy.blank("en")``
 of the same documents, the baseline, and for ``check_many``, which runs the whole check.
 Target: the full check at least 0.8x bare tokenisation.
 
-Usage: python benchmarks/check_speed.py [--words N]
+Each round times the baseline and the check back to back; the ratio reported is the median
+over rounds (this VM's speed drifts between minutes).
+
+Usage: python benchmarks/check_speed.py [--words N] [--rounds R]
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import corpus, timed, tokenisation_baseline
+from common import corpus, paired_rounds, report_rounds, tokenisation_baseline
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3, help="paired baseline/check runs")
     args = parser.parse_args()
 
     from factcheck.engine import check_many
@@ -34,17 +38,16 @@ def main() -> None:
     totals = {"claims": 0, "linked": 0, "flags": 0}
 
     def run() -> None:
+        totals.update(claims=0, linked=0, flags=0)
         for report in check_many(docs, store=store):
             totals["claims"] += len(report.claims)
             totals["linked"] += sum(1 for c in report.claims if c.match)
             totals["flags"] += sum(len(c.flags) for c in report.claims)
 
-    checking = timed(run)
     print(f"corpus: {len(docs)} documents, {words:,} words (seed texts repeated), one process")
-    print(f"bare spacy.blank('en') tokenisation: {words / baseline:>12,.0f} words/s  ({baseline:.2f} s)")
-    print(f"factcheck full check:                {words / checking:>12,.0f} words/s  ({checking:.2f} s)")
+    pairs = paired_rounds(baseline, run, args.rounds)
     print(f"  {totals['claims']:,} claims, {totals['linked']:,} linked to evidence, {totals['flags']:,} flags")
-    print(f"full check / bare tokenisation:      {baseline / checking:>12.2f}x  (target >= 0.80x)")
+    report_rounds(pairs, words, "full check", 0.8)
 
 
 if __name__ == "__main__":

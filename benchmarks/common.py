@@ -32,10 +32,33 @@ def timed(function: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def tokenisation_baseline(docs: list[str]) -> float:
-    """Seconds for bare ``spacy.blank("en")`` tokenisation of ``docs``: the baseline both speed targets use."""
+def tokenisation_baseline(docs: list[str]) -> Callable[[], object]:
+    """A run of bare ``spacy.blank("en")`` tokenisation of ``docs``: the baseline both speed targets use."""
     import spacy
 
     blank = spacy.blank("en")
     sum(len(d) for d in blank.pipe(docs[:5]))  # warm the tokenizer's cache, as factcheck's is warmed
-    return timed(lambda: sum(len(d) for d in blank.pipe(docs)))
+    return lambda: sum(len(d) for d in blank.pipe(docs))
+
+
+Run = Callable[[], object]
+
+
+def paired_rounds(baseline: Run, subject: Run, rounds: int) -> list[tuple[float, float]]:
+    """(baseline seconds, subject seconds) for each round, the two run back to back.
+
+    This VM's speed drifts by up to a third between minutes; a ratio taken within one round
+    compares the two under the same conditions, and the median over rounds ignores an odd one.
+    """
+    return [(timed(baseline), timed(subject)) for _ in range(rounds)]
+
+
+def report_rounds(pairs: list[tuple[float, float]], words: int, subject: str, target: float) -> None:
+    ratios = sorted(base / took for base, took in pairs)
+    for i, (base, took) in enumerate(pairs, 1):
+        print(
+            f"  round {i}: bare tokenisation {words / base:>10,.0f} words/s ({base:.2f} s), "
+            f"{subject} {words / took:>10,.0f} words/s ({took:.2f} s), ratio {base / took:.2f}x"
+        )
+    median = ratios[len(ratios) // 2]
+    print(f"{subject} / bare tokenisation, median of {len(pairs)} rounds: {median:.2f}x  (target >= {target:.2f}x)")

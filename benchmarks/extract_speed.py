@@ -6,7 +6,10 @@ Prints words per second for:
     spaCy's tokenizer is slow on them; shown so the comparison hides nothing);
   - factcheck extraction (``extract_many``), which tokenises only sentences with a number.
 
-Usage: python benchmarks/extract_speed.py [--words N]
+Each round times the baseline and the extraction back to back; the ratio reported is the
+median over rounds (this VM's speed drifts between minutes).
+
+Usage: python benchmarks/extract_speed.py [--words N] [--rounds R]
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import corpus, timed, tokenisation_baseline
+from common import corpus, paired_rounds, report_rounds, timed, tokenisation_baseline
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=3, help="paired baseline/extraction runs")
     args = parser.parse_args()
 
     from factcheck.nlp.pipeline import extract_many, load_pipeline
@@ -33,23 +37,19 @@ def main() -> None:
     list(extract_many(docs[:5]))  # warm up caches
 
     baseline = tokenisation_baseline(docs)
-    collapsed = [re.sub(r"\n\s*\n+", "\n", d) for d in docs]
-    baseline_collapsed = tokenisation_baseline(collapsed)
+    collapsed = tokenisation_baseline([re.sub(r"\n\s*\n+", "\n", d) for d in docs])
     claims = 0
 
     def run() -> None:
         nonlocal claims
         claims = sum(len(c) for c in extract_many(docs))
 
-    extraction = timed(run)
-    print(f"corpus: {len(docs)} documents, {words:,} words (seed texts repeated)")
-    print(f"bare spacy.blank('en') tokenisation:       {words / baseline:>12,.0f} words/s  ({baseline:.2f} s)")
-    print(
-        f"  same, blank-line runs collapsed:          {words / baseline_collapsed:>12,.0f} words/s  "
-        f"({baseline_collapsed:.2f} s)"
-    )
-    print(f"factcheck extraction ({claims:,} claims):   {words / extraction:>12,.0f} words/s  ({extraction:.2f} s)")
-    print(f"extraction / bare tokenisation:             {baseline / extraction:>12.2f}x")
+    print(f"corpus: {len(docs)} documents, {words:,} words (seed texts repeated), one process")
+    took = timed(collapsed)
+    print(f"bare tokenisation with blank-line runs collapsed: {words / took:,.0f} words/s ({took:.2f} s)")
+    pairs = paired_rounds(baseline, run, args.rounds)
+    print(f"factcheck extraction: {claims:,} claims")
+    report_rounds(pairs, words, "extraction", 1.0)
 
 
 if __name__ == "__main__":

@@ -270,22 +270,15 @@ def _own_cues(item: Described, cues: list[CueMatch], category: str, asides: list
     Weak cues (labels ending in "~", like "holding") come after every other cue.
     """
 
+    mine = [c for c in cues if c.category == category]
+    if not mine:
+        return mine
+
     def outside_asides(cue: CueMatch) -> bool:
         return item.aside or not any(a.left[0] <= cue.start and cue.end <= a.right[1] for a in asides)
 
-    right = [
-        c
-        for c in cues
-        if c.category == category
-        and _in(item.right, c)
-        and outside_asides(c)
-        and c.start - item.tok_end <= _RIGHT_REACH
-    ]
-    left = [
-        c
-        for c in cues
-        if c.category == category and _in(item.left, c) and outside_asides(c) and item.tok_start - c.end <= _LEFT_REACH
-    ]
+    right = [c for c in mine if _in(item.right, c) and outside_asides(c) and c.start - item.tok_end <= _RIGHT_REACH]
+    left = [c for c in mine if _in(item.left, c) and outside_asides(c) and item.tok_start - c.end <= _LEFT_REACH]
     # Words after a number describe it more often than words before it: a left cue counts double distance.
     ordered = sorted(
         right + left,

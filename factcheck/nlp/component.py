@@ -236,10 +236,10 @@ class NumericClaims:
 
 def _token_table(sent: Span, text: str) -> tuple[list[str], list[int]]:
     """Token strings and their offsets within the sentence, read from arrays (cheaper than Token objects)."""
-    table = sent.doc.to_array([IDX, LENGTH])[sent.start : sent.end]
+    starts, lengths = sent.doc.to_array([IDX, LENGTH])[sent.start : sent.end].T.tolist()
     base = sent.start_char
-    offsets = [int(idx) - base for idx in table[:, 0]]
-    return [text[o : o + int(n)] for o, n in zip(offsets, table[:, 1], strict=True)], offsets
+    offsets = [start - base for start in starts]
+    return [text[o : o + n] for o, n in zip(offsets, lengths, strict=True)], offsets
 
 
 def _title_case(text: str) -> bool:

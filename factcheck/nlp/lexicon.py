@@ -52,6 +52,9 @@ def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
+_MATCH_NAMES: dict[int, list[str]] = {}  # a match id's (category, label); ids are string hashes, stable
+
+
 def find_cues(
     span: Span,
     matcher: PhraseMatcher,
@@ -71,8 +74,10 @@ def find_cues(
     vocab_strings = span.doc.vocab.strings
     by_category: dict[str, list[tuple[int, int, str]]] = {}
     for match_id, start, end in matcher(span):  # doc-level token indices, even for a span
-        category, label = vocab_strings[match_id].split("|", 1)
-        by_category.setdefault(category, []).append((start - span.start, end - span.start, label))
+        names = _MATCH_NAMES.get(match_id)
+        if names is None:
+            names = _MATCH_NAMES[match_id] = vocab_strings[match_id].split("|", 1)
+        by_category.setdefault(names[0], []).append((start - span.start, end - span.start, names[1]))
     cues: list[CueMatch] = []
     for category, found in by_category.items():
         taken: set[int] = set()
