@@ -270,46 +270,67 @@ def _content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
 
 
-class ClaimWords:
-    """The content words of a claim's context, with a memo of which record words it contains.
+class Vocabulary:
+    """The content words of every record's population and aliases, and which of them each word
+    of a text comes close to (rapidfuzz ratio >= 84), memoised per word.
 
-    A claim is compared with dozens of records whose populations share words ("noncitizens",
-    "docket"), so each word is looked up (exactly, then fuzzily via rapidfuzz) once per claim.
+    Comparing a claim with a record asks, for each record word, whether the claim has it or a
+    near spelling. Asked the other way round (which record words is this claim word near?) the
+    answer depends on one word only, so a word met in thousands of articles is looked up once.
     """
 
-    __slots__ = ("_known", "present")
+    _LIMIT = 200_000  # memoised words before the memo starts again (bounds memory on huge archives)
 
-    def __init__(self, text: str) -> None:
-        self.present = set(_content_words(text))
-        self._known: dict[str, bool] = {}
+    def __init__(self, words: set[str]) -> None:
+        self.words = sorted(words)
+        self._near: dict[str, frozenset[str]] = {}
 
-    def has(self, word: str) -> bool:
-        found = self._known.get(word)
+    def near(self, word: str) -> frozenset[str]:
+        found = self._near.get(word)
         if found is None:
-            found = (
-                word in self.present
-                or process.extractOne(word, self.present, scorer=fuzz.ratio, score_cutoff=84) is not None
-            )
-            self._known[word] = found
+            if len(self._near) >= self._LIMIT:
+                self._near.clear()
+            matches = process.extract(word, self.words, scorer=fuzz.ratio, score_cutoff=84, limit=None)
+            found = self._near[word] = frozenset(match for match, _, _ in matches)
         return found
 
+
+def _vocabulary(store: EvidenceStore) -> Vocabulary:
+    vocabulary = store.derived.get("vocabulary")
+    if not isinstance(vocabulary, Vocabulary):
+        records = [*store.records.values(), *(r for group in _index(store).records.values() for r in group)]
+        words = {w for record in records for phrase in _phrases(record, store) for w in phrase}
+        vocabulary = store.derived["vocabulary"] = Vocabulary(words)
+    return vocabulary
+
+
+class ClaimWords:
+    """The record words a claim's context has, exactly or in a near spelling (fuzz.ratio is symmetric)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
+        self.found: set[str] = set()
+        for word in set(_content_words(text)):
+            self.found |= vocabulary.near(word)
+
     def coverage(self, wanted: list[str]) -> float:
-        """Share of ``wanted`` (a phrase's content words) found in the claim's words."""
-        if not wanted or not self.present:
+        """Share of ``wanted`` (a phrase's content words, all record words) found in the claim's words."""
+        if not wanted or not self.found:
             return 0.0
-        known, hits = self._known, 0
-        for word in wanted:  # a plain loop: this runs for every word of every candidate record
-            found = known.get(word)
-            hits += self.has(word) if found is None else found
-        return hits / len(wanted)
+        return sum(map(self.found.__contains__, wanted)) / len(wanted)
 
 
 def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
-    """Content words of the record's population and each alias, computed once per store."""
+    """Content words of the record's population and each alias, computed once per store.
+
+    Keyed by population too: a share's head-count twin (``as_count``) keeps the id, not the population.
+    """
     cache = store.derived.setdefault("phrase_words", {})
-    if record.id not in cache:
-        cache[record.id] = [_content_words(phrase) for phrase in [record.population, *record.aliases]]
-    return cache[record.id]
+    key = (record.id, record.population)
+    if key not in cache:
+        cache[key] = [_content_words(phrase) for phrase in [record.population, *record.aliases]]
+    return cache[key]
 
 
 def _text_support(words: ClaimWords, phrases: list[list[str]]) -> float:
@@ -318,7 +339,7 @@ def _text_support(words: ClaimWords, phrases: list[list[str]]) -> float:
     Misreadings reword the population ("7.4 million illegal immigrants released"), so absent
     words weigh less than present ones.
     """
-    coverage = max(words.coverage(phrase) for phrase in phrases)
+    coverage = max(map(words.coverage, phrases))
     return max(-0.5, (coverage - 0.4) * 2.5)
 
 
@@ -499,7 +520,7 @@ def find_match(
     fits_low, fits_high = _consistent_bounds(claim, value)
     nearby = _index(store).near(claim.unit, min(value - window, fits_low), max(value + window, fits_high))
     candidates: list[Candidate] = []
-    words = ClaimWords(claim.context or claim.text)
+    words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     for key, record in nearby:
         if not fits_low <= key <= fits_high and record.event != _counted_event(claim):
             continue  # neither a consistent fit nor a possible misquote: skip the work

@@ -95,3 +95,25 @@ def test_the_count_behind_a_share_links_to_the_share_record(store) -> None:
     assert record.id == "ice-ero-arrests-criminal-share-fy2024"
     assert match is not None
     assert match.value_fit == "exact"
+
+
+def test_a_share_and_its_head_count_twin_keep_their_own_words(store) -> None:
+    """A share's head-count twin (as_count) keeps the share's id; each must be compared on its own population."""
+    from factcheck.match import _content_words, _phrases
+
+    share = store.get("ice-ero-arrests-criminal-share-fy2024")
+    twin = share.as_count()
+    assert twin is not None
+    assert twin.population != share.population
+    _phrases(share, store)
+    assert _phrases(twin, store)[0] == _content_words(twin.population)
+    assert _phrases(share, store)[0] == _content_words(share.population)
+
+
+def test_claim_words_find_near_spellings_of_record_words() -> None:
+    from factcheck.match import ClaimWords, Vocabulary
+
+    vocabulary = Vocabulary({"noncitizens", "convictions", "docket"})
+    words = ClaimWords("Non-citizens with criminal conviction on the docket", vocabulary)
+    assert words.coverage(["convictions", "docket"]) == 1.0
+    assert words.coverage(["noncitizens", "detention"]) == 0.5
