@@ -102,10 +102,18 @@ def test_number_values(text, number, value, low, high, kind, approx):
         "💬 412   🔁 3.1K   ❤️ 9.8K   📊 204K",
         "(Photo: Jordan Pike / WCVT 12)",
         "ONE HUNDRED NINETEENTH CONGRESS, Serial No. 119-3",
+        "[00:12:08] MAYA: So all week we heard the same line.",
+        "The bill passed the House 219-213 last year; the council approved it 5-2.",
+        "Paid for by the committee, P.O. Box 4471, Tulsa, OK 74101.",
+        "Radio Comunidad 1470 AM and 88.5 FM carried the forum.",
     ],
 )
 def test_non_claims(text):
     assert numbers(text) == []
+
+
+def test_a_rate_compound_is_a_claim_but_a_code_is_not():
+    assert [n.text for n in numbers("ICE fell short of its 3,000-a-day goal with a 3-D map.")] == ["3,000"]
 
 
 def test_from_to_is_two_numbers_not_a_range():

@@ -269,6 +269,11 @@ _MASKS = re.compile(
   | \b[0-9]{3}-0[0-9]{3}\b                                          # local phone numbers: 555-0142
   | (?:(?<=voted\s)|(?<=vote\sof\s))[0-9]{1,3}[-–][0-9]{1,3}\b      # vote tallies: voted 19-10
   | \b[0-9]{1,3}[-–][0-9]{1,3}(?=\s+(?:vote|decision|ruling|majority|margin|split)\b)  # a 5-4 ruling
+  | (?:(?<=[Pp]assed\s)|(?<=[Aa]pproved\s)|(?<=[Rr]ejected\s)|(?<=[Ff]ailed\s)|(?<=[Aa]dopted\s)
+      |(?<=[Pp]assed\sit\s)|(?<=[Aa]pproved\sit\s)|(?<=[Rr]ejected\sit\s)|(?<=House\s)|(?<=Senate\s))
+      [0-9]{1,3}[-–][0-9]{1,3}\b(?!\s*(?:%|percent))  # passed the House 219-213
+  | \b[0-9]{1,2}:[0-9]{2}:[0-9]{2}\b                                 # timestamps: [00:12:08]
+  | \b[0-9]{2,4}(?:\.[0-9])?\s?(?:AM|FM)\b                           # radio dials: 1470 AM, 88.5 FM
   | (?:(?<=Edit\s)|(?<=EDIT\s)|(?<=Update\s)|(?<=UPDATE\s))[0-9]{1,2}(?=:)  # post edits: "Edit 2:"
   | (?<=[_@])[0-9]+                                                  # handles: u/liberty_prime_76
   | (?<=·\s)[0-9][0-9,.]*[KkMm]?\s+(?:points|upvotes|likes|comments|replies|retweets|reposts|shares|views)\b
@@ -320,7 +325,7 @@ _LABEL_WORDS = (
     *"apt apt. highway route interstate channel district precinct ward flight proposition prop. h.r. s.".split(),
     *"amendment grade level tier priority category phase stage zone region class segment slide question".split(),
     *"order bill hb sb ab op-ed episode season round version model".split(),
-    *"courtroom building gate terminal floor pod dorm".split(),
+    *"courtroom building gate terminal floor pod dorm box".split(),
     "docket no.",
     "case no.",
     "executive order",
@@ -766,11 +771,14 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
         if not digit_positions:
             return False
         following = text[expr.end : expr.end + 6]
-        if following.lower().startswith("-plus"):
-            return False
+        if following.lower().startswith("-plus") or _RATE_COMPOUND.match(text, expr.end):
+            return False  # "10,000-plus", "a 3,000-a-day goal"
         if following[:1].isalpha() or (following[:1] == "-" and following[1:2].isalpha()):
             return True
     return False
+
+
+_RATE_COMPOUND = re.compile(r"-(?:a|an|per)-(?:day|week|month|year)\b", re.IGNORECASE)
 
 
 def _extend_duration(expr: NumberExpr, text: str) -> None:
