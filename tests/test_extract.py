@@ -225,3 +225,24 @@ def test_opening_phrases_and_reported_windows(text: str, number: str, kind: str,
 def test_a_weekly_publication_does_not_make_a_count_a_rate() -> None:
     (claim,) = factcheck.extract("ICE's weekly detention statistics show 65,135 people in detention.")
     assert claim.measure == "stock"
+
+
+def test_a_list_takes_what_its_introducing_line_names():
+    """The line before a list may hold no digit at all; its event and custody still describe the items."""
+    text = (
+        "According to the agency, the following were released under the previous administration:\n\n"
+        "- 13,099 murderers\n- 15,811 rapists\n"
+    )
+    claims = factcheck.extract(text)
+    assert [(c.event, c.custody) for c in claims] == [("release", "released")] * 2
+
+
+def test_list_items_take_custody_from_an_intro_without_an_event():
+    text = "As of July 21, 2024, these convicted criminals were living freely in our towns:\n\n  • 13,099 murderers\n"
+    assert [c.custody for c in factcheck.extract(text)] == ["released"]
+
+
+def test_detained_and_not_is_the_whole_docket():
+    text = "Across the national docket, detained and not, ICE listed 662,566 people with criminal histories."
+    claims = factcheck.extract(text)
+    assert [c.custody for c in claims] == ["national_docket"]

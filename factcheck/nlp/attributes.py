@@ -81,6 +81,7 @@ class SentenceFacts:
     last_criminality: str | None = None
     last_unit: str | None = None
     last_custody: str | None = None
+    list_custody: str | None = None  # named by the line introducing a list ("... living freely:")
 
 
 # --- windows ---------------------------------------------------------------------------
@@ -878,6 +879,8 @@ def _inherit_from_context(
                 item.criminality = item.criminality or context.last_criminality
         elif item.event is not None and item.event == context.last_event and item.custody is None:
             item.custody = context.last_custody
+        if item.custody is None and context.list_custody is not None:
+            item.custody = context.list_custody  # "• 13,099 convicted murderers" under "... walking free:"
         if anaphoric:
             if item.criminality is None and not item.has_noun:
                 item.criminality = context.last_criminality

@@ -167,8 +167,11 @@ class NumericClaims:
         if not numbers:
             remember_windows(prepared, context, figureless=True)
             if text.rstrip().endswith(":"):  # a list follows: its items count what this line names
-                events = [c.label.rstrip("~") for c in find_cues(sent, self.matcher) if c.category == "event"]
+                cues = find_cues(sent, self.matcher)
+                events = [c.label.rstrip("~") for c in cues if c.category == "event"]
+                custody = [c.label.rstrip("~") for c in cues if c.category == "custody"]
                 context.last_event = events[0] if events else context.last_event
+                context.list_custody = custody[0] if custody else None
             return []
         tokens, token_chars = _token_table(sent, text)
         cues = find_cues(sent, self.matcher, tokens, token_chars, text)

@@ -137,8 +137,13 @@ def candidate_sentences(normalized: str) -> list[Candidate]:
     framing = [m.start() for m in _ADMIN_FRAMING.finditer(normalized)] if "nder " in normalized else []
     at = sorted(hits + framing) if framing else hits
     candidates = []
-    for sentence in split_sentences(normalized, only_at=at):
-        if holds_any(at, sentence.start, sentence.end):
+    sentences = split_sentences(normalized, only_at=at)
+    for n, sentence in enumerate(sentences):
+        following = sentences[n + 1] if n + 1 < len(sentences) else None
+        introduces = following is not None and following.paragraph == sentence.paragraph
+        if holds_any(at, sentence.start, sentence.end) or (
+            introduces and normalized[sentence.start : sentence.end].endswith(":")
+        ):
             lo, hi = bisect.bisect_left(hits, sentence.start), bisect.bisect_left(hits, sentence.end)
             mine = [hit - sentence.start for hit in hits[lo:hi]]
             marks = Landmarks.of(normalized[sentence.start : sentence.end])

@@ -234,14 +234,20 @@ def _with_headings_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple
 def split_sentences(text: str, only_at: list[int] | None = None) -> list[Sentence]:
     """Sentences in reading order; offsets exclude surrounding whitespace.
 
-    only_at: sorted offsets; when given, only the paragraphs holding one of them are split
-        (paragraph numbers stay those of the whole text).
+    only_at: sorted offsets; when given, only the paragraphs holding one of them are split, and
+        the line introducing such a paragraph's list ("... were released:"); paragraph numbers
+        stay those of the whole text.
     """
     sentences: list[Sentence] = []
     spans = paragraph_spans(text)
-    numbered = zip(_paragraph_ids(text, spans), spans, strict=False)
+    numbered = list(zip(_paragraph_ids(text, spans), spans, strict=False))
     if only_at is not None:
-        numbered = ((i, (s, e)) for i, (s, e) in numbered if holds_any(only_at, s, e))
+        held = [holds_any(only_at, s, e) for s, e in spans]
+        numbered = [
+            (i, (s, e))
+            for n, (i, (s, e)) in enumerate(numbered)
+            if held[n] or (n + 1 < len(spans) and held[n + 1] and numbered[n + 1][0] == i and _introduces(text, e))
+        ]
     for paragraph, (p_start, p_end) in numbered:
         for s_start, s_end in _with_headings_joined(text, _sentences_in(text, p_start, p_end)):
             for piece_start, piece_end in _bounded(text, s_start, s_end):
@@ -255,3 +261,8 @@ def holds_any(offsets: list[int], start: int, end: int) -> bool:
     """Whether one of the sorted ``offsets`` lies in ``start:end``."""
     i = bisect.bisect_left(offsets, start)
     return i < len(offsets) and offsets[i] < end
+
+
+def _introduces(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` introduces a list (ends with a colon)."""
+    return text[:end].rstrip().endswith(":")
