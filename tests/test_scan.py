@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.nlp import numbers, timewindows
-from factcheck.nlp.scan import Landmarks
+from factcheck.nlp.scan import LANDMARK, Landmarks
 
 PIECES = st.sampled_from(
     """the a an in on over for at to so this that these same first last past next prior year years month day
@@ -41,13 +41,11 @@ def test_number_starts_cover_every_combined_match(text):
 
 
 @given(TEXT)
-def test_landmarks_of_a_slice_equal_landmarks_sliced(text):
+def test_landmarks_are_the_pattern_matches(text):
     marks = Landmarks.of(text)
-    cut = len(text) // 2
-    part = marks.between(0, cut)
-    assert list(zip(part.positions, part.tokens, strict=True)) == [
-        (p, t) for p, t in zip(marks.positions, marks.tokens, strict=True) if p < cut
-    ]
+    expected = [(m.start(), m.group()) for m in LANDMARK.finditer(text)]
+    assert list(zip(marks.positions, marks.tokens, strict=True)) == expected
+    assert marks.lowered == [t.lower() for t in marks.tokens]
 
 
 LINE_PIECES = st.sampled_from(["\n", "\n1.", "\n 2)", "[3, 4]", "İ", "Two", "A HALF"])

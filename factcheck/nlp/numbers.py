@@ -165,11 +165,6 @@ _NUMBERS = DispatchedPattern(
 )
 
 
-def number_keys(text: str, marks: Landmarks) -> list[str | None]:
-    """Where numbers can start: the number start key of each landmark (None where none can)."""
-    return _NUMBERS.keys(text, marks)
-
-
 def _word_hits() -> re.Pattern[str]:
     """Number words, run over lower-cased text (``re`` is much slower with IGNORECASE)."""
     words = sorted(_KEY_WORDS - {"a", "an", "us", "x"}, key=len, reverse=True)

@@ -127,7 +127,8 @@ class Candidate:
 
 
 def candidate_sentences(normalized: str) -> list[Candidate]:
-    """Sentences where a number can start (a digit or a number word), or that an administration frames.
+    """Sentences where a number can start (a digit or a number word), that an administration frames
+    ("Under Biden, ..."), or that introduce a list ("... were released:").
 
     ``normalized`` is text already passed through :func:`normalize`.
     """

@@ -10,7 +10,6 @@ pattern on arbitrary text.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -28,8 +27,8 @@ Key = Callable[[str, int, str], "str | None"]
 class Landmarks:
     """The landmarks of a text: parallel lists of start offsets and token strings.
 
-    ``keys`` caches, per pattern family, the start key of every landmark, so a key computed on
-    a whole document is not computed again for each of its sentences.
+    ``keys`` caches, per pattern family, the start key of every landmark, so the time and
+    number scans of one sentence each compute their keys once.
     """
 
     positions: list[int]
@@ -44,14 +43,6 @@ class Landmarks:
         tokens = parts[1::2]
         positions = list(itertools.accumulate(map(len, parts)))[:-1:2]
         return cls(positions, tokens, list(map(str.lower, tokens)))
-
-    def between(self, start: int, end: int) -> Landmarks:
-        """The landmarks inside ``start:end``, with offsets relative to ``start``."""
-        lo = bisect.bisect_left(self.positions, start)
-        hi = bisect.bisect_left(self.positions, end)
-        keys = {name: values[lo:hi] for name, values in self.keys.items()}
-        positions = [p - start for p in self.positions[lo:hi]]
-        return Landmarks(positions, self.tokens[lo:hi], self.lowered[lo:hi], keys)
 
 
 def word_boundary_before(text: str, pos: int) -> bool:
