@@ -27,7 +27,7 @@ from factcheck.nlp import attributes as attrs
 from factcheck.nlp.lexicon import CueMatch, build_phrase_matcher, find_cues
 from factcheck.nlp.numbers import NumberExpr, find_numbers, time_masks
 from factcheck.nlp.scan import Landmarks
-from factcheck.nlp.segment import split_sentences
+from factcheck.nlp.segment import introduces_list, split_sentences
 from factcheck.nlp.textnorm import normalize
 from factcheck.nlp.timewindows import TimeExpr, find_time_expressions
 
@@ -166,7 +166,7 @@ class NumericClaims:
         numbers, times = prepared.numbers, prepared.windows
         if not numbers:
             remember_windows(prepared, context, figureless=True)
-            if text.rstrip().endswith(":"):  # a list follows: its items count what this line names
+            if introduces_list(text):  # a list follows: its items count what this line names
                 cues = find_cues(sent, self.matcher)
                 events = [c.label.rstrip("~") for c in cues if c.category == "event"]
                 custody = [c.label.rstrip("~") for c in cues if c.category == "custody"]

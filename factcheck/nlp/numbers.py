@@ -174,9 +174,10 @@ def _word_hits() -> re.Pattern[str]:
 
 _WORD_HITS = _word_hits()
 _DIGIT_HITS = re.compile(r"[0-9]+")
-# A footnote marker or a list number at a line start is never a claim (find_numbers masks both),
-# so its digits do not make a sentence worth scanning.
-_NEVER_CLAIMS = re.compile(r"\[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]|\n[ \t]*[0-9]{1,2}[.)](?=\s|$)")
+_FOOTNOTE = r"\[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]"  # [1], [3, 4]
+# A footnote marker or a list number at a line start is never a claim (find_numbers masks both:
+# _MASKS and _LIST_NUMBER), so its digits do not make a sentence worth scanning.
+_NEVER_CLAIMS = re.compile(rf"{_FOOTNOTE}|\n[ \t]*[0-9]{{1,2}}[.)](?=\s|$)")
 
 
 def number_hits(text: str) -> list[int]:
@@ -280,7 +281,9 @@ _MASKS = re.compile(
   | (?:(?<=No\.\s)|(?<=Nos\.\s)|(?<=NO\.\s))[0-9]+(?:[-–/][0-9]+)+      # Serial No. 119-3
   | \b[0-9]+-(?:second|minute|hour)s?\b                              # a 30-second ad, a 90-minute hearing
   | \b1-[0-9]{3}-[A-Z0-9]+(?:-[A-Z0-9]+)+\b                          # 1-866-DHS-2-ICE
-  | \[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]                         # footnote markers [1], [3, 4]
+"""
+    + f"  | {_FOOTNOTE}  # footnote markers\n"
+    + r"""
   | \b[0-9]+(?:\([0-9a-zA-Z]{1,4}\))+                                # statute paragraphs 287(g), 241(a)(6)
   | §+\s*[0-9][0-9a-z.()-]*                                          # § 1226
   | \b[0-9]+\s+U\.?\s?S\.?\s?C\.?\s*§*\s*[0-9][0-9a-z()]*            # 8 U.S.C. 1226

@@ -21,7 +21,7 @@ from factcheck.errors import ModelNotFoundError
 from factcheck.models import Claim
 from factcheck.nlp.numbers import number_hits
 from factcheck.nlp.scan import Landmarks
-from factcheck.nlp.segment import Sentence, holds_any, split_sentences
+from factcheck.nlp.segment import Sentence, holds_any, introduces_list, split_sentences
 from factcheck.nlp.textnorm import NormalizingTokenizer, normalize
 from factcheck.nlp.timewindows import ADMIN_NAME
 
@@ -94,7 +94,7 @@ def extract_many(
             sentence = candidate.sentence
             folded = normalized[sentence.start : sentence.end]
             prepared = Prepared.scan(folded, date, candidate.marks, candidate.hits)
-            if not prepared.numbers and not folded.rstrip().endswith(":"):
+            if not prepared.numbers and not introduces_list(folded):
                 remember_windows(prepared, chain.enter(sentence.paragraph), figureless=True)
                 continue
             doc = nlp.make_doc(folded)
@@ -143,7 +143,7 @@ def candidate_sentences(normalized: str) -> list[Candidate]:
         following = sentences[n + 1] if n + 1 < len(sentences) else None
         introduces = following is not None and following.paragraph == sentence.paragraph
         if holds_any(at, sentence.start, sentence.end) or (
-            introduces and normalized[sentence.start : sentence.end].endswith(":")
+            introduces and introduces_list(normalized[sentence.start : sentence.end])
         ):
             lo, hi = bisect.bisect_left(hits, sentence.start), bisect.bisect_left(hits, sentence.end)
             mine = [hit - sentence.start for hit in hits[lo:hi]]

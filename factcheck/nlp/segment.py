@@ -204,7 +204,7 @@ def _paragraph_ids(text: str, spans: list[tuple[int, int]]) -> list[int]:
         line = text[start:end]
         if not (introduced and _BULLET.match(line)):
             current += 1
-        introduced = (introduced and bool(_BULLET.match(line))) or line.rstrip().endswith(":")
+        introduced = (introduced and bool(_BULLET.match(line))) or introduces_list(line)
         ids.append(current)
     return ids
 
@@ -242,11 +242,12 @@ def split_sentences(text: str, only_at: list[int] | None = None) -> list[Sentenc
     spans = paragraph_spans(text)
     numbered = list(zip(_paragraph_ids(text, spans), spans, strict=False))
     if only_at is not None:
-        held = [holds_any(only_at, s, e) for s, e in spans]
+        held = [holds_any(only_at, s, e) for s, e in spans] + [False]
+        ids = [i for i, _ in numbered] + [-1]
         numbered = [
             (i, (s, e))
             for n, (i, (s, e)) in enumerate(numbered)
-            if held[n] or (n + 1 < len(spans) and held[n + 1] and numbered[n + 1][0] == i and _introduces(text, e))
+            if held[n] or (held[n + 1] and ids[n + 1] == i and introduces_list(text[s:e]))
         ]
     for paragraph, (p_start, p_end) in numbered:
         for s_start, s_end in _with_headings_joined(text, _sentences_in(text, p_start, p_end)):
@@ -263,6 +264,6 @@ def holds_any(offsets: list[int], start: int, end: int) -> bool:
     return i < len(offsets) and offsets[i] < end
 
 
-def _introduces(text: str, end: int) -> bool:
-    """Whether the line ending at ``end`` introduces a list (ends with a colon)."""
-    return text[:end].rstrip().endswith(":")
+def introduces_list(line: str) -> bool:
+    """Whether a line or sentence introduces a list: it ends with a colon."""
+    return line.rstrip().endswith(":")
