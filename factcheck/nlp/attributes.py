@@ -573,15 +573,7 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
     own_framing = [c for c in cues if c.category == "framing" and (_in(item.right, c) or _in(item.left, c))]
     # "released", "let in" make a count a flow only near the number, not from a clause away.
     labels = {c.label for c in own_framing if _frames(item, c, tokens)}
-    after = re.sub(r"^[*_:—–-]+", " ", text[item.expr.end : item.expr.end + 40].lower())  # "665**: arrests per day"
-    per_unit = bool(
-        re.match(
-            r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b",
-            after,
-        )
-        # "558 daily arrests"; not "ICE's weekly detention statistics show 65,135", a publication's name
-        or re.match(r"^\s*(?:[a-z-]+\s+){0,2}(?:daily|weekly|monthly)\b", after)
-    )
+    after = _MARKUP_LEAD.sub(" ", text[item.expr.end : item.expr.end + 40].lower())  # "665**: arrests per day"
     if kind == "multiplier":
         item.measure = "change"
     elif kind in ("percent", "ratio", "fraction"):
@@ -595,16 +587,11 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
         item.measure = "unknown"
     elif kind == "count" and _is_average(item, tokens):
         item.measure = "rate"
-    elif re.search(
-        r"\b(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
-        r"\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
-        text[max(0, item.expr.start - 40) : item.expr.start],
-        re.IGNORECASE,
-    ):
+    elif _changed_by_before(text, item.expr.start):
         item.measure = "change"
-    elif per_unit:
+    elif _PER_UNIT_AFTER.match(after) or _DAILY_AFTER.match(after):
         item.measure = "rate"
-        if re.match(r"^\s*(?:[a-z-]+\s+){0,3}per\s+(?:million|capita|1,000|100,000)\b", after):
+        if _PER_CAPITA_AFTER.match(after):
             item.unit = "other"
     elif (
         kind == "dollars"
@@ -620,6 +607,26 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
         item.measure = "flow" if _flow_verb_near(item, tokens) else "stock"
     else:
         item.measure = "stock"
+
+
+_MARKUP_LEAD = re.compile(r"^[*_:—–-]+")
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b"
+)
+# "558 daily arrests"; not "ICE's weekly detention statistics show 65,135", a publication's name
+_DAILY_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:daily|weekly|monthly)\b")
+_PER_CAPITA_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}per\s+(?:million|capita|1,000|100,000)\b")
+_CHANGED_BY = re.compile(
+    r"\b(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
+    r"\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _changed_by_before(text: str, start: int) -> bool:
+    """ "rose by 25 percent": the number is the size of a change."""
+    before = text[max(0, start - 40) : start]
+    return "by" in before.lower() and _CHANGED_BY.search(before) is not None
 
 
 _AVERAGE_WORDS = re.compile(r"^averag(?:e|es|ed|ing)$", re.IGNORECASE)

@@ -257,10 +257,7 @@ def _recall_earlier_mentions(items: list[attrs.Described], text: str, chain: Par
         if value is None:
             continue
         earlier = chain.seen.get(value)
-        reference = bool(
-            _REFERENCE_BEFORE.search(text[: item.expr.start]) and _REFERENCE_AFTER.match(text[item.expr.end :])
-        )
-        if earlier is not None and reference:
+        if earlier is not None and _is_reference(text, item.expr.start, item.expr.end):
             for name in ("event", "criminality", "custody", "time", "measure", "unit"):
                 setattr(item, name, getattr(earlier, name))
             item.time_inherited = earlier.time_inherited or earlier.time is not None
@@ -268,6 +265,11 @@ def _recall_earlier_mentions(items: list[attrs.Described], text: str, chain: Par
             item.time, item.time_inherited = earlier.time, True
         if item.time is not None and not item.time_inherited and item.expr.kind == "count":
             chain.seen[value] = item
+
+
+def _is_reference(text: str, start: int, end: int) -> bool:
+    """ "the 435,719 figure", "ICE's 662,566 total": the number names a figure given before."""
+    return bool(_REFERENCE_AFTER.match(text[end:]) and _REFERENCE_BEFORE.search(text[:start]))
 
 
 def _is_furniture(start: int, end: int, cues: list[CueMatch], token_chars: list[int]) -> bool:

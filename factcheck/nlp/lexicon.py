@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
 
-@dataclass(frozen=True, slots=True)
-class CueMatch:
+class CueMatch(NamedTuple):  # a NamedTuple: immutable, and built far faster than a frozen dataclass
     """A lexicon phrase found in a sentence; token offsets are relative to the sentence span."""
 
     category: str

@@ -13,7 +13,6 @@ codes such as "COVID-19".
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -165,42 +164,48 @@ _NUMBERS = DispatchedPattern(
 )
 
 
-def _word_hits() -> re.Pattern[str]:
-    """Number words, run over lower-cased text (``re`` is much slower with IGNORECASE)."""
-    words = sorted(_KEY_WORDS - {"a", "an", "us", "x"}, key=len, reverse=True)
-    scaled = rf"an?\s+(?:{_W_SCALE}|half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b"
-    return re.compile(rf"\b(?:{'|'.join(words)}|{scaled})(?![^\W\d_])")
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` shaped as a prefix tree ("t(?:en|hree|wo)"): ``re`` tries the
+    alternatives of a group one by one, so sharing prefixes cuts the work at every word start.
+    Longer words are tried before their prefixes, which a full-word match needs."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        by_first.setdefault(word[:1], []).append(word[1:])
+    branches = [re.escape(first) + _trie(rests) for first, rests in sorted(by_first.items()) if first]
+    if not branches:
+        return ""
+    group = f"(?:{'|'.join(branches)})"
+    return f"{group}?" if "" in by_first else group if len(branches) > 1 else branches[0]
 
 
-_WORD_HITS = _word_hits()
-_DIGIT_HITS = re.compile(r"[0-9]+")
 _FOOTNOTE = r"\[[0-9]{1,3}(?:\s*[,–-]\s*[0-9]{1,3})*\]"  # [1], [3, 4]
-# A footnote marker or a list number at a line start is never a claim (find_numbers masks both:
-# _MASKS and _LIST_NUMBER), so its digits do not make a sentence worth scanning.
-_NEVER_CLAIMS = re.compile(rf"{_FOOTNOTE}|\n[ \t]*[0-9]{{1,2}}[.)](?=\s|$)")
+
+
+def _hits_pattern() -> re.Pattern[str]:
+    """One pass over lower-cased text (``re`` is much slower with IGNORECASE): a footnote marker or
+    a list number at a line start (``never``; find_numbers masks both, see _MASKS and _LIST_NUMBER,
+    so its digits do not make a sentence worth scanning), a digit run, or a number word."""
+    words = _KEY_WORDS - {"a", "an", "us", "x"}
+    scaled = rf"an?\s+(?:{_W_SCALE}|half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b"
+    never = rf"{_FOOTNOTE}|\n[ \t]*[0-9]{{1,2}}[.)](?=\s|$)"
+    return re.compile(rf"(?P<never>{never})|[0-9]+|\b(?:{_trie(list(words))}|{scaled})(?![^\W\d_])")
+
+
+_HITS = _hits_pattern()
 
 
 def number_hits(text: str) -> list[int]:
     """Sorted offsets of digit runs and number words: every number :func:`find_numbers` returns
     has one inside its digits (or, for a written number, inside its words).
 
-    Three plain regex passes over the whole text, far cheaper than cutting it into landmarks;
-    the extractor uses them to pick the sentences worth scanning.
+    One plain regex pass over the whole text, far cheaper than cutting it into landmarks; the
+    extractor uses the hits to pick the sentences worth scanning.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    never = [(m.start(), m.end()) for m in _NEVER_CLAIMS.finditer("\n" + text)]  # "\n": a list at the very start
-    digits = [m.start() for m in _DIGIT_HITS.finditer(text)]
-    if never:
-        digits = [pos for pos in digits if not _inside(pos + 1, never)]
-    words = [m.start() for m in _WORD_HITS.finditer(lowered)]
-    return sorted(digits + words) if words else digits
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    # "\n": a list number at the very start; a never-match consumes the digits inside it.
+    return [m.start() - 1 for m in _HITS.finditer("\n" + lowered) if m.lastgroup is None]
 
 
 # --- hedges ----------------------------------------------------------------------------
@@ -250,7 +255,20 @@ _HEDGE_AFTER = re.compile(
 
 # --- non-claims -------------------------------------------------------------------------
 
-_URL_HINT = re.compile(r"https?:|www\.|@|\.(?:com|org|net|gov|edu|cc|io|us|info|news|co)\b", re.IGNORECASE)
+_HTTP = re.compile(r"https?:", re.IGNORECASE)
+_WWW_OR_DOMAIN = re.compile(r"\.(?:(?<=www\.)|(?:com|org|net|gov|edu|cc|io|us|info|news|co)\b)", re.IGNORECASE)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``_URLS`` can match: "http:", "www.", "@" or ".com". Each test runs only when its
+    telltale character is there, and the dotted one starts with a literal "." that ``re`` skips to."""
+    return (
+        "@" in text
+        or (":" in text and _HTTP.search(text) is not None)
+        or ("." in text and _WWW_OR_DOMAIN.search(text) is not None)
+    )
+
+
 _URLS = re.compile(
     r"""
     (?:https?://|www\.)\S+                                           # URLs
@@ -525,7 +543,7 @@ def _masks(text: str, marks: Landmarks) -> list[tuple[int, int]]:
 
 def _masked_spans(text: str, times: list[TimeExpr], marks: Landmarks) -> list[tuple[int, int]]:
     spans = _masks(text, marks)
-    if _URL_HINT.search(text):
+    if _may_hold_url(text):
         spans += [(m.start(), m.end()) for m in _URLS.finditer(text)]
     if text[:8].lstrip()[:1].isdigit() or "\n" in text:
         spans += [(m.start("n"), m.end("n")) for m in _LIST_NUMBER.finditer(text)]

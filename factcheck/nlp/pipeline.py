@@ -14,8 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.errors import ModelNotFoundError
 from factcheck.models import Claim
@@ -117,8 +116,7 @@ _ADMIN_FRAMING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A sentence where a number can start: its landmarks and the offsets (in it) of its number hits."""
 
     sentence: Sentence
@@ -135,7 +133,7 @@ def candidate_sentences(normalized: str) -> list[Candidate]:
     hits = number_hits(normalized)
     if not hits:
         return []
-    framing = [m.start() for m in _ADMIN_FRAMING.finditer(normalized)] if "nder " in normalized else []
+    framing = _framing_starts(normalized)
     at = sorted(hits + framing) if framing else hits
     candidates = []
     sentences = split_sentences(normalized, only_at=at)
@@ -150,6 +148,22 @@ def candidate_sentences(normalized: str) -> list[Candidate]:
             marks = Landmarks.of(normalized[sentence.start : sentence.end])
             candidates.append(Candidate(sentence, marks, mine))
     return candidates
+
+
+def _framing_starts(text: str) -> list[int]:
+    """Where "Under Biden" and the like start: ``_ADMIN_FRAMING`` tried only where "nder" occurs
+    (``re`` cannot skip ahead to a word boundary, so a whole-text search is slow)."""
+    if "nder " not in text:
+        return []
+    starts: list[int] = []
+    end = 0
+    at = text.find("nder", 1)
+    while at != -1:
+        if at - 1 >= end and (match := _ADMIN_FRAMING.match(text, at - 1)) is not None:
+            starts.append(at - 1)
+            end = match.end()
+        at = text.find("nder", at + 4)
+    return starts
 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:

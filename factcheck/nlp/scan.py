@@ -23,7 +23,7 @@ _LANDMARK_SPLIT = re.compile(f"({LANDMARK.pattern})")
 Key = Callable[[str, int, str], "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Landmarks:
     """The landmarks of a text: parallel lists of start offsets and token strings.
 

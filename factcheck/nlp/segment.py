@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words that end in a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -111,8 +111,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _SENTENCE_FINAL = re.compile(r"[.!?:;\"')\]]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):  # a NamedTuple: immutable, and built far faster than a frozen dataclass
     """A sentence as character offsets into the text, with the index of its paragraph."""
 
     start: int
