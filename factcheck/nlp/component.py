@@ -14,6 +14,7 @@ number in them).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -241,8 +242,9 @@ def _token_table(sent: Span, text: str) -> tuple[list[str], list[int]]:
     """Token strings and their offsets within the sentence, read from arrays (cheaper than Token objects)."""
     starts, lengths = sent.doc.to_array([IDX, LENGTH])[sent.start : sent.end].T.tolist()
     base = sent.start_char
-    offsets = [start - base for start in starts]
-    return [text[o : o + n] for o, n in zip(offsets, lengths, strict=True)], offsets
+    offsets = [start - base for start in starts] if base else starts
+    ends = map(operator.add, offsets, lengths)
+    return list(map(text.__getitem__, map(slice, offsets, ends))), offsets
 
 
 def _title_case(text: str) -> bool:

@@ -70,27 +70,34 @@ def find_cues(
         token_chars = [t.idx - span.start_char for t in span]
         text = span.text
     vocab_strings = span.doc.vocab.strings
-    by_category: dict[str, list[tuple[int, int, str]]] = {}
-    for match_id, start, end in matcher(span):  # doc-level token indices, even for a span
+    offset = span.start
+    ranks: dict[str, int] = {}  # categories in order of first appearance, as the report lists cues
+    found: list[tuple[int, int, int, int, int, str, str]] = []
+    for n, (match_id, start, end) in enumerate(matcher(span)):  # doc-level token indices, even for a span
         names = _MATCH_NAMES.get(match_id)
         if names is None:
             names = _MATCH_NAMES[match_id] = vocab_strings[match_id].split("|", 1)
-        by_category.setdefault(names[0], []).append((start - span.start, end - span.start, names[1]))
+        rank = ranks.setdefault(names[0], len(ranks))
+        found.append((rank, start - end, start - offset, n, end - offset, names[0], names[1]))
+    found.sort()  # per category: longest first, then leftmost, then in the matcher's order
     cues: list[CueMatch] = []
-    for category, found in by_category.items():
-        taken: set[int] = set()
-        for start, end, label in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
-            if taken.intersection(range(start, end)):
-                continue
-            taken.update(range(start, end))
-            if label.startswith("_"):
-                continue
-            if label in _RELEASE_LABELS and _publishes(tokens, start):
-                continue
-            if category == "geography" and _party_label(tokens, start):
-                continue  # "Rep. Tony Gonzales, R-Texas" is about a person, not the place counted
-            char_start, char_end = token_chars[start], token_chars[end - 1] + len(tokens[end - 1])
-            cues.append(CueMatch(category, label, start, end, char_start, char_end, text[char_start:char_end]))
+    taken = 0  # a bit per token of the current category already covered
+    rank_now = -1
+    for rank, _, start, _, end, category, label in found:
+        if rank != rank_now:
+            rank_now, taken = rank, 0
+        bits = ((1 << (end - start)) - 1) << start
+        if taken & bits:
+            continue
+        taken |= bits
+        if label.startswith("_"):
+            continue
+        if label in _RELEASE_LABELS and _publishes(tokens, start):
+            continue
+        if category == "geography" and _party_label(tokens, start):
+            continue  # "Rep. Tony Gonzales, R-Texas" is about a person, not the place counted
+        char_start, char_end = token_chars[start], token_chars[end - 1] + len(tokens[end - 1])
+        cues.append(CueMatch(category, label, start, end, char_start, char_end, text[char_start:char_end]))
     cues.sort(key=lambda c: (c.start, c.end))
     return cues
 

@@ -49,6 +49,8 @@ def _fold(match: re.Match[str]) -> str:
 
 def normalize(text: str) -> str:
     """Fold typographic variants to ASCII, keeping the length (and every offset) unchanged."""
+    if text.isascii():  # nothing to fold; a C-level check, far cheaper than the regex scan
+        return text
     folded = _FOLDABLE.sub(_fold, text)
     if len(folded) != len(text):  # pragma: no cover - the table is one-to-one by construction
         raise AssertionError("normalisation changed the text length")
