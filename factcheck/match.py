@@ -314,11 +314,34 @@ class ClaimWords:
         for word in set(_content_words(text)):
             self.found |= vocabulary.near(word)
 
-    def coverage(self, wanted: list[str]) -> float:
-        """Share of ``wanted`` (a phrase's content words, all record words) found in the claim's words."""
-        if not wanted or not self.found:
+    def coverage(self, phrases: Phrases) -> float:
+        """The largest share of one phrase's content words (all record words) that the claim has."""
+        common = self.found & phrases.words
+        if not common:
             return 0.0
-        return sum(map(self.found.__contains__, wanted)) / len(wanted)
+        counts = [0] * len(phrases.lengths)
+        for word in common:
+            for i in phrases.where[word]:
+                counts[i] += 1
+        return max(count / length for count, length in zip(counts, phrases.lengths, strict=True) if length)
+
+
+@dataclass(slots=True)
+class Phrases:
+    """A record's population and aliases as content words, indexed by word for :meth:`ClaimWords.coverage`
+    (which runs for every candidate of every claim: it touches only the words a claim shares with the record)."""
+
+    lengths: list[int]  # words per phrase (a repeated word counts each time)
+    where: dict[str, list[int]]  # word -> the phrases it occurs in, once per occurrence
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: list[list[str]]) -> Phrases:
+        where: dict[str, list[int]] = {}
+        for i, phrase in enumerate(phrases):
+            for word in phrase:
+                where.setdefault(word, []).append(i)
+        return cls([len(p) for p in phrases], where, frozenset(where))
 
 
 def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
@@ -333,39 +356,47 @@ def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
     return cache[key]
 
 
-def _text_support(words: ClaimWords, phrases: list[list[str]]) -> float:
+def _indexed_phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
+    cache = store.derived.setdefault("phrase_index", {})
+    key = (record.id, record.population)
+    if key not in cache:
+        cache[key] = Phrases.of(_phrases(record, store))
+    return cache[key]
+
+
+def _text_support(words: ClaimWords, phrases: Phrases) -> float:
     """How much of what the record counts the sentence talks about: -0.5 (nothing) .. +1.5 (all).
 
     Misreadings reword the population ("7.4 million illegal immigrants released"), so absent
     words weigh less than present ones.
     """
-    coverage = max(map(words.coverage, phrases))
-    return max(-0.5, (coverage - 0.4) * 2.5)
+    return max(-0.5, (words.coverage(phrases) - 0.4) * 2.5)
 
 
 def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, store: EvidenceStore) -> None:
     record = candidate.record
     event, event_name = _event_support(claim, record)
-    parts = {
-        "event": event,
-        "criminality": _criminality_support(claim, record),
-        "custody": _custody_support(claim, record),
-        "offense": _offense_support(claim, record),
-        "agency": _agency_support(claim, record),
-        "place": _place_support(claim, record),
-        "words": _text_support(words, _phrases(record, store)),
-    }
+    criminality = _criminality_support(claim, record)
+    offense = _offense_support(claim, record)
     candidate.time = time_agreement(claim, record)
-    candidate.place = parts["place"]
+    candidate.place = _place_support(claim, record)
     candidate.event_support = event
     candidate.contained = _contains(claim, record)
-    parts["time"] = _TIME_WEIGHT[candidate.time]
-    candidate.support = sum(parts.values())
+    candidate.support = (
+        event
+        + criminality
+        + _custody_support(claim, record)
+        + offense
+        + _agency_support(claim, record)
+        + candidate.place
+        + _text_support(words, _indexed_phrases(record, store))
+        + _TIME_WEIGHT[candidate.time]
+    )
     if event_name:
         candidate.reasons.append(event_name)
-    if parts["criminality"] > 0 and record.criminality:
+    if criminality > 0 and record.criminality:
         candidate.reasons.append(record.criminality.replace("_", " "))
-    if parts["offense"] > 0 and record.offense:
+    if offense > 0 and record.offense:
         candidate.reasons.append(record.offense)
     if candidate.time == MATCH:
         candidate.reasons.append(when(record))
@@ -521,14 +552,15 @@ def find_match(
     nearby = _index(store).near(claim.unit, min(value - window, fits_low), max(value + window, fits_high))
     candidates: list[Candidate] = []
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
+    counted = _counted_event(claim)
     for key, record in nearby:
-        if not fits_low <= key <= fits_high and record.event != _counted_event(claim):
+        if not fits_low <= key <= fits_high and record.event != counted:
             continue  # neither a consistent fit nor a possible misquote: skip the work
         fit = value_fit(claim, record)
         if fit is None:
             continue
         kind, distance = fit
-        if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != _counted_event(claim)):
+        if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != counted):
             continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
         candidate = Candidate(record, kind, distance)
         _assess(claim, candidate, words, store)
@@ -539,7 +571,7 @@ def find_match(
         candidates.append(candidate)
     consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
     unique = len(consistent) == 1
-    same_event = [c for c in candidates if c.record.event == _counted_event(claim) and c.time == MATCH]
+    same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
     alone = len(same_event) == 1
     accepted = [c for c in candidates if _accepts(claim, c, specificity, unique, alone)]
     if not accepted:

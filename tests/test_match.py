@@ -111,9 +111,12 @@ def test_a_share_and_its_head_count_twin_keep_their_own_words(store) -> None:
 
 
 def test_claim_words_find_near_spellings_of_record_words() -> None:
-    from factcheck.match import ClaimWords, Vocabulary
+    from factcheck.match import ClaimWords, Phrases, Vocabulary
 
     vocabulary = Vocabulary({"noncitizens", "convictions", "docket"})
     words = ClaimWords("Non-citizens with criminal conviction on the docket", vocabulary)
-    assert words.coverage(["convictions", "docket"]) == 1.0
-    assert words.coverage(["noncitizens", "detention"]) == 0.5
+    assert words.coverage(Phrases.of([["convictions", "docket"]])) == 1.0
+    assert words.coverage(Phrases.of([["noncitizens", "detention"]])) == 0.5
+    assert words.coverage(Phrases.of([["noncitizens", "detention"], ["docket"]])) == 1.0  # the best phrase counts
+    assert words.coverage(Phrases.of([["docket", "docket", "detention"]])) == 2 / 3  # a repeated word counts twice
+    assert words.coverage(Phrases.of([["detention"], []])) == 0.0

@@ -21,9 +21,12 @@ _CONFIDENCE_WORDS = {
 }
 
 
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
 def day(value: dt.date) -> str:
-    """2024-07-21 -> "July 21, 2024"."""
-    return f"{value:%B} {value.day}, {value.year}"
+    """2024-07-21 -> "July 21, 2024" (in English whatever the locale, which strftime's %B is not)."""
+    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
 def fiscal_year(start: dt.date | None, end: dt.date | None) -> int | None:
