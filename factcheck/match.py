@@ -215,25 +215,40 @@ MATCH, PARTIAL, CONFLICT, UNKNOWN = "match", "partial", "conflict", "unknown"
 _TIME_WEIGHT = {MATCH: 1.5, PARTIAL: 0.25, CONFLICT: -1.0, UNKNOWN: 0.0}
 
 
-def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
-    """How the claim's window compares with the record's: match, partial, conflict, or unknown."""
+_NOW = re.compile(r"\b(?:now|currently|today|right now|these days)\b", re.IGNORECASE)
+ClaimSpan = tuple[dt.date, dt.date] | None
+
+
+def claim_span(claim: Claim) -> ClaimSpan:
+    """The days the claim's window covers, or None when no window can be compared with a record's."""
     if claim.time.kind in ("none", "recurring") or (claim.time.start is None and claim.time.end is None):
-        return UNKNOWN
-    if claim.time.text and re.search(r"\b(?:now|currently|today|right now|these days)\b", claim.time.text, re.I):
-        return UNKNOWN  # "now" is judged by the stale-evidence rule
+        return None
+    if claim.time.text and _NOW.search(claim.time.text):
+        return None  # "now" is judged by the stale-evidence rule
     if framed_by_a_term(claim):
-        return UNKNOWN  # "under Biden" frames the claim; attribution-across-administrations judges it
-    start, end = record_window(record)
+        return None  # "under Biden" frames the claim; attribution-across-administrations judges it
     c_start = claim.time.start or claim.time.end
     c_end = claim.time.end or claim.time.start
-    if start is None or end is None or c_start is None or c_end is None:
+    return (c_start, c_end) if c_start is not None and c_end is not None else None
+
+
+def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
+    """How the claim's window compares with the record's: match, partial, conflict, or unknown."""
+    return span_agreement(claim_span(claim), claim.measure, record)
+
+
+def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str:
+    """:func:`time_agreement` for a claim's :func:`claim_span` (worked out once per claim, not per record)."""
+    start, end = record_window(record)
+    if span is None or start is None or end is None:
         return UNKNOWN
+    c_start, c_end = span
     if c_end < start or end < c_start:
         return CONFLICT
     overlap = (min(c_end, end) - max(c_start, start)).days + 1
     union = (max(c_end, end) - min(c_start, start)).days + 1
     if start == end:  # a snapshot: the claim's window must pin the date, or the claim be a stock within it
-        return MATCH if (c_end - c_start).days <= 62 or claim.measure == "stock" else PARTIAL
+        return MATCH if (c_end - c_start).days <= 62 or measure == "stock" else PARTIAL
     if c_start == c_end and abs((c_end - end).days) <= 3:
         return MATCH  # "by July 20" for a count that runs up to July 20
     return MATCH if overlap / union >= 0.5 else PARTIAL
@@ -373,12 +388,12 @@ def _text_support(words: ClaimWords, phrases: Phrases) -> float:
     return max(-0.5, (words.coverage(phrases) - 0.4) * 2.5)
 
 
-def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, store: EvidenceStore) -> None:
+def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSpan, store: EvidenceStore) -> None:
     record = candidate.record
     event, event_name = _event_support(claim, record)
     criminality = _criminality_support(claim, record)
     offense = _offense_support(claim, record)
-    candidate.time = time_agreement(claim, record)
+    candidate.time = span_agreement(span, claim.measure, record)
     candidate.place = _place_support(claim, record)
     candidate.event_support = event
     candidate.contained = _contains(claim, record)
@@ -553,6 +568,7 @@ def find_match(
     candidates: list[Candidate] = []
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     counted = _counted_event(claim)
+    span = claim_span(claim)
     for key, record in nearby:
         if not fits_low <= key <= fits_high and record.event != counted:
             continue  # neither a consistent fit nor a possible misquote: skip the work
@@ -563,7 +579,7 @@ def find_match(
         if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != counted):
             continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
         candidate = Candidate(record, kind, distance)
-        _assess(claim, candidate, words, store)
+        _assess(claim, candidate, words, span, store)
         candidate.recency = _recency(claim, record, published)
         candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
         if candidate.recency == STALE:
