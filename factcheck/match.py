@@ -314,7 +314,7 @@ def _vocabulary(store: EvidenceStore) -> Vocabulary:
     vocabulary = store.derived.get("vocabulary")
     if not isinstance(vocabulary, Vocabulary):
         records = [*store.records.values(), *(r for group in _index(store).records.values() for r in group)]
-        words = {w for record in records for phrase in _phrases(record, store) for w in phrase}
+        words = {w for record in records for w in _phrases(record, store).words}
         vocabulary = store.derived["vocabulary"] = Vocabulary(words)
     return vocabulary
 
@@ -359,23 +359,15 @@ class Phrases:
         return cls([len(p) for p in phrases], where, frozenset(where))
 
 
-def _phrases(record: EvidenceRecord, store: EvidenceStore) -> list[list[str]]:
-    """Content words of the record's population and each alias, computed once per store.
+def _phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
+    """Content words of the record's population and each alias, indexed, computed once per store.
 
     Keyed by population too: a share's head-count twin (``as_count``) keeps the id, not the population.
     """
     cache = store.derived.setdefault("phrase_words", {})
     key = (record.id, record.population)
     if key not in cache:
-        cache[key] = [_content_words(phrase) for phrase in [record.population, *record.aliases]]
-    return cache[key]
-
-
-def _indexed_phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
-    cache = store.derived.setdefault("phrase_index", {})
-    key = (record.id, record.population)
-    if key not in cache:
-        cache[key] = Phrases.of(_phrases(record, store))
+        cache[key] = Phrases.of([_content_words(phrase) for phrase in [record.population, *record.aliases]])
     return cache[key]
 
 
@@ -404,7 +396,7 @@ def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSp
         + offense
         + _agency_support(claim, record)
         + candidate.place
-        + _text_support(words, _indexed_phrases(record, store))
+        + _text_support(words, _phrases(record, store))
         + _TIME_WEIGHT[candidate.time]
     )
     if event_name:

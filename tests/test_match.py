@@ -99,15 +99,20 @@ def test_the_count_behind_a_share_links_to_the_share_record(store) -> None:
 
 def test_a_share_and_its_head_count_twin_keep_their_own_words(store) -> None:
     """A share's head-count twin (as_count) keeps the share's id; each must be compared on its own population."""
-    from factcheck.match import _content_words, _phrases
+    from factcheck.match import Phrases, _content_words, _phrases
 
     share = store.get("ice-ero-arrests-criminal-share-fy2024")
     twin = share.as_count()
     assert twin is not None
     assert twin.population != share.population
+
+    def own(record) -> Phrases:
+        return Phrases.of([_content_words(phrase) for phrase in [record.population, *record.aliases]])
+
     _phrases(share, store)
-    assert _phrases(twin, store)[0] == _content_words(twin.population)
-    assert _phrases(share, store)[0] == _content_words(share.population)
+    assert _phrases(twin, store) == own(twin)
+    assert _phrases(share, store) == own(share)
+    assert own(twin) != own(share)
 
 
 def test_claim_words_find_near_spellings_of_record_words() -> None:
