@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -364,7 +365,7 @@ def _phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
 
     Keyed by population too: a share's head-count twin (``as_count``) keeps the id, not the population.
     """
-    cache = store.derived.setdefault("phrase_words", {})
+    cache = cast("dict[tuple[str, str], Phrases]", store.derived.setdefault("phrase_words", {}))
     key = (record.id, record.population)
     if key not in cache:
         cache[key] = Phrases.of([_content_words(phrase) for phrase in [record.population, *record.aliases]])

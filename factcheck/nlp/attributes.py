@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from factcheck.models import Cue, TimeWindow
 from factcheck.nlp.lexicon import CueMatch
@@ -82,6 +82,9 @@ class SentenceFacts:
     last_unit: str | None = None
     last_custody: str | None = None
     list_custody: str | None = None  # named by the line introducing a list ("... living freely:")
+
+
+FACT_FIELDS = tuple(f.name for f in fields(SentenceFacts))
 
 
 # --- windows ---------------------------------------------------------------------------
@@ -666,9 +669,11 @@ def _change_word_near(item: Described, framing: list[CueMatch], tokens: list[str
         before.pop()
     if before and before[-1] == "to":
         return False
-    before = any(c.label == "change" and c.end <= item.tok_start and item.tok_start - c.end <= 3 for c in framing)
+    changed_before = any(
+        c.label == "change" and c.end <= item.tok_start and item.tok_start - c.end <= 3 for c in framing
+    )
     after = any(c.label == "change_after" and c.start == item.tok_end for c in framing)
-    return before or after
+    return changed_before or after
 
 
 def _flow_verb_near(item: Described, tokens: list[str]) -> bool:

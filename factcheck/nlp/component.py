@@ -183,7 +183,7 @@ class NumericClaims:
         points_back = any(t.type == "anaphor" for t in times)
         if (anaphoric or points_back) and context.last_event is None and context.window is None:
             # Nothing earlier in this paragraph: "But 425,431 of them ..." points to the paragraph before.
-            context = attrs.SentenceFacts(**{f: getattr(chain.last_facts, f) for f in attrs.SentenceFacts.__slots__})
+            context = attrs.SentenceFacts(**{f: getattr(chain.last_facts, f) for f in attrs.FACT_FIELDS})
         items = attrs.describe_sentence(text, tokens, token_chars, numbers, times, cues, context, anaphoric=anaphoric)
         _recall_earlier_mentions(items, text, chain)
         base = offset + sent.start_char
@@ -204,7 +204,7 @@ class NumericClaims:
         if main:
             context.last_event, context.last_criminality = main[-1].event, main[-1].criminality
             context.last_unit, context.last_custody = main[-1].unit, main[-1].custody
-        for field_name in attrs.SentenceFacts.__slots__:
+        for field_name in attrs.FACT_FIELDS:
             if getattr(context, field_name) is not None:
                 setattr(chain.last_facts, field_name, getattr(context, field_name))
         return claims

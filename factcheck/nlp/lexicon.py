@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Span
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+# Found through the package, not this module's __file__, which a compiled (mypyc) module misreports.
+LEXICON_PATH = Path(str(resources.files("factcheck.nlp").joinpath("lexicon.yaml")))
 
 
 class CueMatch(NamedTuple):  # a NamedTuple: immutable, and built far faster than a frozen dataclass

@@ -461,7 +461,7 @@ def parse_written(text: str) -> float | None:
             current = (current or 1) * 100
         elif word in _SCALES:
             total += (current or 1) * _SCALES[word]
-            current = 0
+            current = 0.0
         else:
             return None
         seen = True
@@ -499,19 +499,19 @@ def _quantity(m: re.Match[str], prefix: str) -> tuple[float | None, float, bool,
         abbr = m.group(f"{prefix}abbr")
         scale = 1.0
         if scale_word:
-            scale = _SCALES[scale_word.lower()]
+            scale = float(_SCALES[scale_word.lower()])
         elif abbr:
-            scale = _ABBREVIATED_SCALES[abbr.lower()]
+            scale = float(_ABBREVIATED_SCALES[abbr.lower()])
         return value * scale, precision * scale, m.group(f"{prefix}money") is not None, False
     words = m.group(f"{prefix}words")
-    value = parse_written(words) if words else None
+    written = parse_written(words) if words else None
     precision = 1.0
-    if value is not None:
+    if written is not None:
         scale_words = [w for w in re.split(r"[\s-]+", words.lower()) if w in _SCALES]
         precision = float(_SCALES[scale_words[-1]]) if scale_words else 1.0
         if "half" in words.lower() or "quarter" in words.lower():
             precision = precision / 10
-    return value, precision, False, True
+    return written, precision, False, True
 
 
 def find_hedge(text: str, start: int, end: int) -> tuple[str | None, int]:

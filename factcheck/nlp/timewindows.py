@@ -484,8 +484,8 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             y, mo, d = (int(x) for x in m.group(0).split("-"))
             expr.date_from = expr.date_to = _safe_date(y, mo, d)
         elif kind == "slash":
-            mo, d, y = m.group(0).split("/")
-            expr.date_from = expr.date_to = _safe_date(_year(y), int(mo), int(d))
+            slash_month, slash_day, slash_year = m.group(0).split("/")
+            expr.date_from = expr.date_to = _safe_date(_year(slash_year), int(slash_month), int(slash_day))
         elif kind == "fyrange":
             expr.type = "period"
             first, last = _year(m.group("fyr1")), _year(m.group("fyr2"))
@@ -496,13 +496,13 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.type = "fy"
             expr.date_from, expr.date_to = _fiscal_year(int(m.group("fyeyear")))
         elif kind == "yearended":
-            last = _safe_date(
+            ended = _safe_date(
                 int(m.group("yeyear")), _month_number(m.group("yemonth")), int(re.sub(r"\D", "", m.group("yeday")))
             )
-            if last is None:
+            if ended is None:
                 continue
-            expr.type = "fy" if (last.month, last.day) == (9, 30) else "period"
-            expr.date_from, expr.date_to = _year_ending(last), last
+            expr.type = "fy" if (ended.month, ended.day) == (9, 30) else "period"
+            expr.date_from, expr.date_to = _year_ending(ended), ended
         elif kind == "daysbefore":
             # "172,026 in the 111 days before President Trump took office"
             name = re.search(ADMIN_NAME, m.group(0))
