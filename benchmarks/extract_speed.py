@@ -6,8 +6,8 @@ Prints words per second for:
     spaCy's tokenizer is slow on them; shown so the comparison hides nothing);
   - factcheck extraction (``extract_many``), which tokenises only sentences with a number.
 
-Each round times the baseline and the extraction back to back; the ratio reported is the
-median over rounds (this VM's speed drifts between minutes).
+Each round times the baseline and the extraction back to back on each of 40 slices of the
+documents (this VM's speed drifts between minutes); the ratio reported is the median over rounds.
 
 Usage: python benchmarks/extract_speed.py [--words N] [--rounds R]
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import corpus, paired_rounds, report_rounds, timed, tokenisation_baseline
+from common import build_status, corpus, paired_rounds, report_rounds, timed, tokenisation_baseline
 
 
 def main() -> None:
@@ -36,19 +36,20 @@ def main() -> None:
     load_pipeline()  # build once, outside the timing
     list(extract_many(docs[:5]))  # warm up caches
 
-    baseline = tokenisation_baseline(docs)
-    collapsed = tokenisation_baseline([re.sub(r"\n\s*\n+", "\n", d) for d in docs])
+    baseline = tokenisation_baseline()
+    collapsed = [re.sub(r"\n\s*\n+", "\n", d) for d in docs]
     claims = 0
 
-    def run() -> None:
+    def run(part: list[str]) -> None:
         nonlocal claims
-        claims = sum(len(c) for c in extract_many(docs))
+        claims += sum(len(c) for c in extract_many(part))
 
     print(f"corpus: {len(docs)} documents, {words:,} words (seed texts repeated), one process")
-    took = timed(collapsed)
+    print(f"build: {build_status()}")
+    took = timed(baseline, collapsed)
     print(f"bare tokenisation with blank-line runs collapsed: {words / took:,.0f} words/s ({took:.2f} s)")
-    pairs = paired_rounds(baseline, run, args.rounds)
-    print(f"factcheck extraction: {claims:,} claims")
+    pairs = paired_rounds(baseline, run, docs, args.rounds)
+    print(f"factcheck extraction: {claims // args.rounds:,} claims")
     report_rounds(pairs, words, "extraction", 1.0)
 
 

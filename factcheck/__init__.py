@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from factcheck import _native  # noqa: F401  (first: a stale compiled module must never load)
+
 __version__ = "0.1.0"
 __all__ = ["Claim", "Flag", "Match", "NumberSpan", "Report", "TimeWindow", "check", "extract"]
 
