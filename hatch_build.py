@@ -24,8 +24,9 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-# Runs in a fresh interpreter inside a temporary directory, so setuptools and mypy write nothing
-# into the checkout. The shared library of the group goes inside the package (factcheck/_native_lib).
+# Runs in a fresh interpreter inside a temporary directory, so mypy's cache and the generated C stay
+# out of the checkout; only build/native (ignored by git) is written. The group's shared library goes
+# inside the package (factcheck/_native_lib__mypyc), not beside it in site-packages.
 _SETUP = """
 import sys
 from setuptools import setup
@@ -46,6 +47,7 @@ MANIFEST = "factcheck/_native.json"
 
 
 def source_digest(path: Path) -> str:
+    # The same hash factcheck._native.stale_modules compares (the hook cannot import the package).
     return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
