@@ -1,9 +1,11 @@
 """Which build is running: the mypyc-compiled hot modules, or pure Python.
 
-``hatch_build.py`` compiles the modules listed in ``pyproject.toml`` and records a hash of each
-source in ``_native.json``. In a checkout, a source edited since then would leave its compiled
-file stale; the compiled modules call each other directly, so then all of them load from source
-(until the next ``pip install -e .`` or ``make``). Nothing here imports anything heavy.
+``hatch_build.py`` records what an install built in ``_native.json``: either the compiled modules,
+each with a hash of the source it was compiled from, or the pure-Python build and why (asked for
+with ``FACTCHECK_PURE_PYTHON=1``, or the C build failed and the install fell back). In a checkout,
+a source edited since the build would leave its compiled file stale; the compiled modules call each
+other directly, so then all of them load from source (until the next ``pip install -e .`` or
+``make``). Nothing here imports anything heavy.
 """
 
 from __future__ import annotations
@@ -15,11 +17,38 @@ import importlib.util
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIR / "_native.json"
+
+COMPILED = "compiled"
+PURE_PYTHON = "pure-python"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildRecord:
+    """What the install built: ``compiled`` with each module's source hash, or ``pure-python`` and why."""
+
+    build: str = ""  # "" when no install recorded anything (running from a bare source tree)
+    modules: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
+    fell_back: bool = False  # the compiled build was wanted but could not be made
+
+
+def read_record(manifest: Path = MANIFEST) -> BuildRecord:
+    try:
+        data = json.loads(manifest.read_text())
+        return BuildRecord(
+            build=str(data["build"]),
+            modules={str(k): str(v) for k, v in data.get("modules", {}).items()},
+            reason=str(data.get("reason", "")),
+            fell_back=bool(data.get("fell_back", False)),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return BuildRecord()
 
 
 def source_path(module: str, package_dir: Path = PACKAGE_DIR) -> Path:
@@ -50,36 +79,48 @@ class SourceFirstFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, source) if source else None
 
 
-def _read_manifest() -> dict[str, str]:
-    try:
-        return dict(json.loads(MANIFEST.read_text()))
-    except (OSError, ValueError):
-        return {}
-
-
-_manifest = _read_manifest()
-_stale = stale_modules(_manifest)
-if _stale:
-    sys.meta_path.insert(0, SourceFirstFinder({m: source_path(m) for m in _manifest}))
+RECORD = read_record()
+STALE = stale_modules(RECORD.modules)
+if STALE:
+    sys.meta_path.insert(0, SourceFirstFinder({m: source_path(m) for m in RECORD.modules}))
 
 
 def compiled_names() -> list[str]:
     """The modules the installed build compiled (none for a pure-Python install)."""
-    return list(_manifest)
+    return list(RECORD.modules)
 
 
 def compiled() -> bool:
     """Whether the compiled modules are the ones that load (a fresh compiled build)."""
     suffixes = importlib.machinery.EXTENSION_SUFFIXES
     return (
-        bool(_manifest)
-        and not _stale
-        and all(any(source_path(m).with_suffix(s).is_file() for s in suffixes) for m in _manifest)
+        RECORD.build == COMPILED
+        and bool(RECORD.modules)
+        and not STALE
+        and all(any(source_path(m).with_suffix(s).is_file() for s in suffixes) for m in RECORD.modules)
     )
 
 
 def status() -> str:
-    """One line for benchmarks: which build this process runs."""
-    if _stale:
-        return f"pure Python (compiled modules are stale: {', '.join(_stale)} changed since; reinstall to recompile)"
-    return f"compiled with mypyc ({len(_manifest)} modules)" if compiled() else "pure Python"
+    """One line for benchmarks and ``python -m factcheck._native``: which build this process runs."""
+    if STALE:
+        return f"pure Python (compiled modules are stale: {', '.join(STALE)} changed since; reinstall to recompile)"
+    if compiled():
+        return f"compiled with mypyc ({len(RECORD.modules)} modules)"
+    return f"pure Python ({RECORD.reason})" if RECORD.reason else "pure Python"
+
+
+def fallback_note(record: BuildRecord = RECORD) -> str | None:
+    """The one line an install prints when it wanted the compiled build and fell back to pure Python."""
+    if not record.fell_back:
+        return None
+    return (
+        f"factcheck: installed the pure-Python build, which checks about a quarter slower: {record.reason}. "
+        "For the compiled build, install a C compiler and Python's headers "
+        "(Debian/Ubuntu: apt install gcc python3-dev; macOS: xcode-select --install), then run `make reinstall`."
+    )
+
+
+def install_line() -> str:
+    """What ``make`` prints after installing: the fallback note, or which build it is."""
+    return fallback_note() or f"factcheck: {status()}"

@@ -8,7 +8,7 @@ nobody sees a traceback for bad input.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -36,6 +36,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from factcheck import __version__, _native
+
+        typer.echo(f"factcheck {__version__}, {_native.status()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and build; exit."),
+    ] = False,
+) -> None:
+    """Find statistical claims in a text and check them against curated evidence."""
+
 
 from factcheck.cli import batch as _batch  # noqa: E402,F401  (registers commands)
 from factcheck.cli import check as _check  # noqa: E402,F401
