@@ -2,7 +2,9 @@
 
 Gold comes in three shapes (see ``claims/README.md``): ``NAME.txt`` + ``NAME.json`` pairs,
 JSON files naming a ``text_file`` elsewhere (the seeds), and ``.jsonl`` files of cases. A
-predicted claim matches a gold claim when their number spans overlap.
+predicted claim matches a gold claim when their number spans overlap. A ``text_file`` that is
+not there (a clone without ``../shared`` beside it) leaves its gold file out, named in
+:attr:`GoldSet.left_out`, rather than stopping the evaluation.
 """
 
 from __future__ import annotations
@@ -40,6 +42,26 @@ class GoldDoc:
     published: dt.date | None
     claims: list[GoldClaim]
     non_claims: list[str]
+
+
+@dataclass(slots=True)
+class LeftOut:
+    """A gold file that could not be scored, because the text it names is not there."""
+
+    gold_file: Path
+    text_file: str
+
+
+@dataclass(slots=True)
+class GoldSet:
+    docs: list[GoldDoc]
+    left_out: list[LeftOut]
+
+
+class TextFileMissing(InputError):
+    def __init__(self, gold_file: Path, text_file: str) -> None:
+        super().__init__(f"{gold_file}: text_file {text_file!r} not found (is ../shared beside the repository?)")
+        self.left_out = LeftOut(gold_file, text_file)
 
 
 @dataclass(slots=True)
@@ -140,22 +162,25 @@ def _resolve_text_file(json_path: Path, name: str) -> Path:
         candidate = (base / name).resolve()
         if candidate.is_file():
             return candidate
-    raise InputError(f"{json_path}: text_file {name!r} not found (is ../shared beside the repository?)")
+    raise TextFileMissing(json_path, name)
 
 
-def load_gold(paths: Iterable[Path]) -> list[GoldDoc]:
-    """Every gold document under ``paths`` (folders are searched recursively)."""
-    docs: list[GoldDoc] = []
+def load_gold(paths: Iterable[Path]) -> GoldSet:
+    """Every gold document under ``paths`` (folders are searched recursively), and those left out."""
+    gold = GoldSet([], [])
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
             if file.suffix == ".jsonl":
-                docs.extend(_load_jsonl(file))
+                gold.docs.extend(_load_jsonl(file))
             elif file.suffix == ".json":
-                docs.append(_load_json(file))
-    return docs
+                try:
+                    gold.docs.append(_load_json(file))
+                except TextFileMissing as missing:
+                    gold.left_out.append(missing.left_out)
+    return gold
 
 
 def _load_jsonl(file: Path) -> list[GoldDoc]:

@@ -1,11 +1,35 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# What the tests read from ../shared, and why it is not in the repository.
+SHARED_PARTS = {
+    "seeds": "the seed texts are third-party articles, so the repository keeps only their gold",
+    "design": "the rule catalog is the project brief's design document, kept beside the repository",
+    "sources": "the sources digest is the project brief's list of figures, kept beside the repository",
+}
+
+
+def shared(relative: str) -> Path:
+    """A path under ../shared; the test is skipped when it is missing (a clone on its own).
+
+    CI always has ../shared beside its clone: there FACTCHECK_REQUIRE_SHARED=1 (set by .ci/run)
+    turns the skip into a failure, so nothing goes untested.
+    """
+    path = SHARED / relative
+    if path.exists():
+        return path
+    part = relative.split("/", 1)[0]
+    reason = f"needs ../shared/{relative}, which is not beside the repository ({SHARED_PARTS[part]})"
+    if os.environ.get("FACTCHECK_REQUIRE_SHARED") == "1":
+        pytest.fail(f"FACTCHECK_REQUIRE_SHARED=1 but the test {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

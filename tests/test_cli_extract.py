@@ -79,6 +79,26 @@ def test_eval_prints_scores(root: Path):
     assert set(scores["attributes"]) >= {"value", "event", "criminality", "custody", "time_kind", "measure"}
 
 
+def test_eval_scores_what_it_can_and_names_the_gold_whose_text_is_elsewhere(tmp_path: Path):
+    # As in a clone without ../shared: a seed's gold names a text that is not there.
+    gold = {"number_text": "425,431", "value": 425431, "unit": "people"}
+    (tmp_path / "own.txt").write_text("ICE reported 425,431 people on its docket.", encoding="utf-8")
+    (tmp_path / "own.json").write_text(json.dumps({"claims": [gold]}), encoding="utf-8")
+    for name in ("seed-a", "seed-b"):
+        seed = {"text_file": f"../elsewhere/seeds/{name}.txt", "claims": [gold]}
+        (tmp_path / f"{name}.json").write_text(json.dumps(seed), encoding="utf-8")
+    result = run("eval", str(tmp_path), "--json", "--extract-only")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["documents"] == 1
+    assert scores["gold_claims"] == 1
+    assert [Path(name).name for name in scores["left_out"]] == ["seed-a.json", "seed-b.json"]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("note: left out 2 gold file(s) whose text is not here:")
+    assert "../elsewhere/seeds/" in line
+    assert "Traceback" not in result.stderr
+
+
 def test_unknown_model_is_a_clear_error(tmp_path: Path):
     path = tmp_path / "x.txt"
     path.write_text("425,431 people", encoding="utf-8")

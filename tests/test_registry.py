@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import shared
 
 from factcheck.report.rules import catalog_markdown
 from factcheck.rules import RULES, Rule, matching, select
 
 ROOT = Path(__file__).resolve().parents[1]
-CATALOG = ROOT.parent / "shared" / "design" / "rules.md"
 
 
 def test_codes_and_slugs_are_unique_and_well_formed() -> None:
@@ -31,9 +31,9 @@ def test_rule_is_a_documented_unit_in_its_own_file(rule: Rule) -> None:
         assert section in rule.doc, f"{rule.slug} lacks {section}"
 
 
-@pytest.mark.skipif(not CATALOG.exists(), reason="the shared design folder is not beside the repository")
 def test_every_catalog_slug_is_implemented_with_its_severity() -> None:
-    rows = re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", CATALOG.read_text(), re.MULTILINE)
+    catalog = shared("design/rules.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", catalog, re.MULTILINE)
     assert len(rows) >= 14
     implemented = {r.slug: r.severity for r in RULES.values()}
     for slug, severity in rows:

@@ -25,10 +25,13 @@ def evaluate_command(
     from factcheck import api
     from factcheck.evaluate import evaluate, load_gold
     from factcheck.evidence.store import open_store
-    from factcheck.report.evaluation import render_scores, scores_json
+    from factcheck.report.evaluation import left_out_line, render_scores, scores_json
     from factcheck.settings import Settings
 
-    docs = load_gold(gold)
+    gold_set = load_gold(gold)
+    docs = gold_set.docs
+    if gold_set.left_out:
+        typer.echo(left_out_line(gold_set.left_out), err=True)
     if extract_only:
         scores = evaluate(docs, lambda text, published: api.extract(text, published=published, model=model))
     else:
@@ -39,6 +42,6 @@ def evaluate_command(
             with_checks=True,
         )
     if output_json:
-        typer.echo(scores_json(scores))
+        typer.echo(scores_json(scores, left_out=gold_set.left_out))
     else:
         render_scores(scores, errors=errors)

@@ -5,11 +5,23 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from factcheck.evaluate import ATTRIBUTES, Scores
+from factcheck.evaluate import ATTRIBUTES, LeftOut, Scores
 
 
-def scores_dict(scores: Scores) -> dict[str, object]:
+def left_out_line(left_out: list[LeftOut]) -> str:
+    """One line naming the gold files that were not scored, and why."""
+    names = ", ".join(item.gold_file.as_posix() for item in left_out)
+    folders = sorted({item.text_file.rsplit("/", 1)[0] + "/" for item in left_out})
+    return (
+        f"note: left out {len(left_out)} gold file(s) whose text is not here: {names} "
+        f"(their texts, under {', '.join(folders)}, are third-party articles that the repository does not copy; "
+        "put ../shared beside the repository to score them)"
+    )
+
+
+def scores_dict(scores: Scores, left_out: list[LeftOut] | None = None) -> dict[str, object]:
     result: dict[str, object] = {
+        "left_out": [item.gold_file.as_posix() for item in left_out or []],
         "documents": scores.docs,
         "gold_claims": scores.gold_claims,
         "predicted_claims": scores.predicted_claims,
@@ -31,8 +43,8 @@ def scores_dict(scores: Scores) -> dict[str, object]:
     return result
 
 
-def scores_json(scores: Scores) -> str:
-    return json.dumps(scores_dict(scores), indent=2)
+def scores_json(scores: Scores, left_out: list[LeftOut] | None = None) -> str:
+    return json.dumps(scores_dict(scores, left_out), indent=2)
 
 
 def _pct(value: float | None) -> str:
