@@ -16,20 +16,35 @@ SHARED_PARTS = {
 }
 
 
-def shared(relative: str) -> Path:
-    """A path under ../shared; the test is skipped when it is missing (a clone on its own).
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "needs_shared(path): the test reads ../shared/<path>")
 
-    CI always has ../shared beside its clone: there FACTCHECK_REQUIRE_SHARED=1 (set by .ci/run)
-    turns the skip into a failure, so nothing goes untested.
-    """
-    path = SHARED / relative
-    if path.exists():
-        return path
-    part = relative.split("/", 1)[0]
-    reason = f"needs ../shared/{relative}, which is not beside the repository ({SHARED_PARTS[part]})"
+
+def _missing_shared(item: pytest.Item) -> str | None:
+    for marker in item.iter_markers("needs_shared"):
+        for relative in marker.args:
+            if not (SHARED / relative).exists():
+                why = SHARED_PARTS[relative.split("/", 1)[0]]
+                return f"needs ../shared/{relative}, which is not beside the repository ({why})"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked needs_shared is skipped in a clone on its own (but see pytest_runtest_setup)."""
     if os.environ.get("FACTCHECK_REQUIRE_SHARED") == "1":
+        return
+    for item in items:
+        reason = _missing_shared(item)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """CI always has ../shared beside its clone: there FACTCHECK_REQUIRE_SHARED=1 (set by .ci/run)
+    turns the skip into a failure, so nothing goes untested."""
+    reason = _missing_shared(item)
+    if reason and os.environ.get("FACTCHECK_REQUIRE_SHARED") == "1":
         pytest.fail(f"FACTCHECK_REQUIRE_SHARED=1 but the test {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import shared
 
 import factcheck
 from factcheck.evaluate import evaluate, load_gold
@@ -28,8 +27,8 @@ def test_own_texts_and_cases_are_always_scored(root: Path):
     assert all("/claims/seeds/" in item.gold_file.as_posix() for item in gold.left_out)
 
 
+@pytest.mark.needs_shared("seeds")
 def test_gold_covers_seeds_cases_and_own_texts(root: Path):
-    shared("seeds")
     gold = load_gold([root / "claims"])
     assert gold.left_out == []
     assert sum(len(d.claims) for d in gold.docs) >= 150

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import shared
+from conftest import SHARED
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,8 +100,9 @@ def _check(page, text: str, published: str = "") -> None:
     _wait_checked(page)
 
 
+@pytest.mark.needs_shared("seeds/001_48f4943d57a6bcf8.txt")
 def test_seed_text_claim_opens_a_panel_with_verdict_and_source(page) -> None:
-    _check(page, shared("seeds/001_48f4943d57a6bcf8.txt").read_text(encoding="utf-8"), "2025-11-22")
+    _check(page, (SHARED / "seeds/001_48f4943d57a6bcf8.txt").read_text(encoding="utf-8"), "2025-11-22")
     assert int(page.text_content("#counts [data-verdict='consistent'] b")) > 0
     page.locator("mark.claim", has_text="435,719").first.click()
     panel = page.locator("#panel")
