@@ -42,6 +42,7 @@ class GoldDoc:
     published: dt.date | None
     claims: list[GoldClaim]
     non_claims: list[str]
+    off_topic: bool = False  # an article on another subject: not annotated, every number must stay unlinked
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ class LeftOut:
 
     gold_file: Path
     text_file: str
+    restore: str | None = None  # where the gold file says to find how to restore its text
 
 
 @dataclass(slots=True)
@@ -59,9 +61,9 @@ class GoldSet:
 
 
 class TextFileMissing(InputError):
-    def __init__(self, gold_file: Path, text_file: str) -> None:
+    def __init__(self, gold_file: Path, text_file: str, restore: str | None) -> None:
         super().__init__(f"{gold_file}: text_file {text_file!r} not found (is ../shared beside the repository?)")
-        self.left_out = LeftOut(gold_file, text_file)
+        self.left_out = LeftOut(gold_file, text_file, restore)
 
 
 @dataclass(slots=True)
@@ -97,6 +99,17 @@ class Scores:
     missed: list[tuple[str, str, str]] = field(default_factory=list)
     spurious: list[tuple[str, str, str]] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
+    off_topic_docs: int = 0
+    off_topic_claims: int = 0
+    off_topic_links: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, number, record, sentence
+
+    @property
+    def contradicted(self) -> tuple[float | None, float | None, int, int]:
+        """Precision and recall of the ``contradicted`` verdict; (predicted, gold) counts."""
+        predicted = sum(n for (_, p), n in self.confusion.items() if p == "contradicted")
+        gold = sum(n for (g, _), n in self.confusion.items() if g == "contradicted")
+        right = self.confusion[("contradicted", "contradicted")]
+        return (right / predicted if predicted else None), (right / gold if gold else None), predicted, gold
 
     @property
     def precision(self) -> float:
@@ -151,18 +164,20 @@ def _locate(text: str, number_text: str, occurrence: int, doc_id: str) -> tuple[
 
 def _doc(doc_id: str, source: str, text: str, data: dict[str, Any]) -> GoldDoc:
     claims = []
-    for raw in data.get("claims", []):
+    for raw in data.get("claims") or []:
         start, end = _locate(text, raw["number_text"], int(raw.get("occurrence", 1)), doc_id)
         claims.append(GoldClaim(raw["number_text"], start, end, raw))
-    return GoldDoc(doc_id, source, text, _date(data.get("published")), claims, list(data.get("non_claims", [])))
+    off_topic = data.get("subject") == "off-topic"
+    non_claims = list(data.get("non_claims", []))
+    return GoldDoc(doc_id, source, text, _date(data.get("published")), claims, non_claims, off_topic)
 
 
-def _resolve_text_file(json_path: Path, name: str) -> Path:
+def _resolve_text_file(json_path: Path, name: str, restore: str | None) -> Path:
     for base in [json_path.parent, *json_path.parents, Path.cwd()]:
         candidate = (base / name).resolve()
         if candidate.is_file():
             return candidate
-    raise TextFileMissing(json_path, name)
+    raise TextFileMissing(json_path, name, restore)
 
 
 def load_gold(paths: Iterable[Path]) -> GoldSet:
@@ -201,7 +216,8 @@ def _load_json(file: Path) -> GoldDoc:
         data = json.loads(file.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
         raise InputError(f"{file}:{err.lineno}: invalid JSON ({err.msg})") from err
-    text_path = _resolve_text_file(file, data["text_file"]) if data.get("text_file") else file.with_suffix(".txt")
+    text_file, restore = data.get("text_file"), data.get("restore")
+    text_path = _resolve_text_file(file, text_file, restore) if text_file else file.with_suffix(".txt")
     if not text_path.is_file():
         raise InputError(f"{file}: its text {text_path.name} is missing")
     text = text_path.read_text(encoding="utf-8")
@@ -275,6 +291,9 @@ def _pair(
 
 
 def score_document(doc: GoldDoc, claims: list[Claim], scores: Scores, *, with_checks: bool) -> None:
+    if doc.off_topic:
+        _score_off_topic(doc, claims, scores)
+        return
     scores.docs += 1
     scores.gold_claims += len(doc.claims)
     scores.predicted_claims += len(claims)
@@ -290,6 +309,15 @@ def score_document(doc: GoldDoc, claims: list[Claim], scores: Scores, *, with_ch
         for gold in missed:
             for slug in gold.fields.get("flags", []):
                 scores.flag_fn[slug] += 1
+
+
+def _score_off_topic(doc: GoldDoc, claims: list[Claim], scores: Scores) -> None:
+    """An article on another subject: any link to a record is wrong (detection is not annotated)."""
+    scores.off_topic_docs += 1
+    scores.off_topic_claims += len(claims)
+    for claim in claims:
+        if claim.match is not None:
+            scores.off_topic_links.append((doc.doc_id, claim.number.text, claim.match.evidence_id, claim.text))
 
 
 def _score_attributes(doc: GoldDoc, gold: GoldClaim, claim: Claim, scores: Scores) -> None:

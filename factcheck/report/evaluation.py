@@ -8,14 +8,18 @@ from collections import defaultdict
 from factcheck.evaluate import ATTRIBUTES, LeftOut, Scores
 
 
-def left_out_line(left_out: list[LeftOut]) -> str:
+def left_out_line(left_out: list[LeftOut], shown: int = 8) -> str:
     """One line naming the gold files that were not scored, and why."""
-    names = ", ".join(item.gold_file.as_posix() for item in left_out)
+    names = ", ".join(item.gold_file.as_posix() for item in left_out[:shown])
+    if len(left_out) > shown:
+        names += f" and {len(left_out) - shown} more"
     folders = sorted({item.text_file.rsplit("/", 1)[0] + "/" for item in left_out})
+    restore = sorted({item.restore for item in left_out if item.restore})
+    how = f"restore them as {', '.join(restore)} says" if restore else "put ../shared beside the repository"
     return (
         f"note: left out {len(left_out)} gold file(s) whose text is not here: {names} "
         f"(their texts, under {', '.join(folders)}, are third-party articles that the repository does not copy; "
-        "put ../shared beside the repository to score them)"
+        f"{how} to score them)"
     )
 
 
@@ -40,6 +44,14 @@ def scores_dict(scores: Scores, left_out: list[LeftOut] | None = None) -> dict[s
         }
         result["verdict_accuracy"] = scores.verdict_hits / scores.verdict_total
         result["verdict_confusion"] = {f"{g}->{p}": n for (g, p), n in sorted(scores.confusion.items())}
+        cp, cr, predicted, gold = scores.contradicted
+        result["contradicted"] = {"precision": cp, "recall": cr, "predicted": predicted, "gold": gold}
+    if scores.off_topic_docs:
+        result["off_topic"] = {
+            "documents": scores.off_topic_docs,
+            "claims": scores.off_topic_claims,
+            "links": len(scores.off_topic_links),
+        }
     return result
 
 
@@ -85,6 +97,15 @@ def render_scores(scores: Scores, *, errors: int = 0) -> None:
         table.add_row("flag recall", _pct(r), "")
         table.add_row("flag F1", _pct(f), "")
         table.add_row("verdict accuracy", _pct(scores.verdict_hits / scores.verdict_total), str(scores.verdict_total))
+        cp, cr, predicted, gold = scores.contradicted
+        table.add_row("contradicted precision", _pct(cp), str(predicted))
+        table.add_row("contradicted recall", _pct(cr), str(gold))
+    if scores.off_topic_docs:
+        table.add_row(
+            f"off-topic links ({scores.off_topic_docs} documents)",
+            str(len(scores.off_topic_links)),
+            str(scores.off_topic_claims),
+        )
     console.print(table)
     if scores.verdict_total:
         _render_flags(console, scores)
@@ -128,6 +149,8 @@ def _render_errors(console: object, scores: Scores, limit: int) -> None:
         by_field["missed"].append(f"  {doc_id} {number!r} | {sentence[:120]}")
     for doc_id, number, sentence in scores.spurious:
         by_field["spurious"].append(f"  {doc_id} {number!r} | {sentence[:120]}")
+    for doc_id, number, record, sentence in scores.off_topic_links:
+        by_field["off-topic links"].append(f"  {doc_id} {number!r} -> {record} | {sentence[:120]}")
     for name, lines in by_field.items():
         console.print(f"[bold]{name}[/bold] ({len(lines)})")  # type: ignore[attr-defined]
         for line in lines[:limit]:
