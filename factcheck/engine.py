@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from factcheck.document import Document
 from factcheck.evidence.notes import short_note
 from factcheck.evidence.store import EvidenceStore, open_store
-from factcheck.match import find_match
+from factcheck.match import link
 from factcheck.models import Claim, Flag, Report, Summary
 from factcheck.rules import Rule, RuleContext, matching, select
 from factcheck.settings import Settings
@@ -98,15 +99,18 @@ def check_claims(
     rules = select(settings.select, settings.ignore)
     severities = {r.slug: level for name, level in settings.severity.items() for r in matching(name)}
     marks = _marks(text) if "factcheck" in text else []
+    document = Document(text, published)
     for claim in claims:
         claim.fingerprint = fingerprint(claim)
-        record, claim.match = find_match(claim, store, published)
+        subjects = document.subjects_near(claim.start, claim.end)
+        linking = link(claim, store, published, subjects=subjects, min_confidence=settings.min_confidence)
+        record, claim.match, claim.candidates = linking.record, linking.match, linking.closest
         claim.flags = []
         if record is not None and claim.match is not None:
             reviewed, ignored = _marked(claim, marks, text)
             claim.reviewed = reviewed or claim.fingerprint in settings.reviewed
             if not claim.reviewed:
-                context = RuleContext(claim, record, claim.match, published, text)
+                context = RuleContext(claim, record, claim.match, published, text, document)
                 claim.flags = _flags(context, rules, severities, ignored)
             claim.note = short_note(record)
         claim.verdict = verdict_for(claim.flags, record is not None)  # type: ignore[assignment]

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from factcheck.evidence.model import EvidenceRecord
 from factcheck.evidence.notes import amount, day, when
 from factcheck.evidence.store import EvidenceStore
-from factcheck.models import Claim, Match
+from factcheck.models import Claim, ClosestRecord, Match
 
 # Value fits, best first.
 EXACT, ROUNDED, HEDGED, HEDGE_WRONG, OFF = "exact", "rounded", "hedged", "hedge_wrong", "off"
@@ -62,6 +63,7 @@ class Candidate:
     recency: str | None = None
     placed: bool = True  # False for a bare number whose story is dated long after the record
     event_support: float = 0.0
+    digit_slip: bool = False  # one dropped, doubled, changed or swapped digit away (13,909 for 13,099)
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -458,43 +460,89 @@ def _index(store: EvidenceStore) -> ValueIndex:
     return index
 
 
-def _accepts(claim: Claim, candidate: Candidate, specificity: int, unique: bool, alone: bool) -> bool:
-    """Whether ``candidate`` is evidence enough to link. ``unique``: the only consistent fit;
-    ``alone``: the only record of this event for this window (so a far misquote can only mean it)."""
+REJECTED = -10.0  # the margin of a candidate that fails outright (wrong window, other event ...)
+
+
+def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, alone: bool) -> tuple[float, str]:
+    """How far ``candidate`` clears the evidence a link needs (>= 0 links), and, below that, why it fell short.
+
+    ``unique``: the only consistent fit; ``alone``: the only record of this event for this window (so a
+    far misquote can only mean it).
+    """
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
     if candidate.fit in (EXACT, ROUNDED):
         if wrong_window and candidate.fit == ROUNDED and specificity < 3:
-            return False  # a round number given for another period is not a quote of this figure
+            return REJECTED, "a round number given for another period is not a quote of this figure"
         # The rarer the number, the less else has to agree: 435,719 is nearly unique, 70% is not.
         needed = 1.5 if specificity <= 2 else -0.75 if specificity == 3 else -1.5
         if candidate.fit == EXACT and unique:
             needed = min(needed, 0.0)  # the only record with exactly this figure: still something must agree
-        return candidate.support >= needed
+        return candidate.support - needed, "the sentence says too little of what the record counts"
     if candidate.fit == HEDGED:
         if wrong_window:
-            return False
+            return REJECTED, "the sentence gives another period"
         if unique and candidate.placed and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
-            return candidate.support >= 0.0  # "more than 7.6 million" fits one record only
-        return candidate.support >= 1.5
-    # A misquote ("500,000" for 435,719) is recognised only for the same event, place and window.
+            return candidate.support, "the sentence says too little of what the record counts"  # fits one record only
+        return candidate.support - 1.5, "the sentence says too little of what the record counts"
+    return _misquote_margin(claim, candidate, specificity, alone)
+
+
+def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone: bool) -> tuple[float, str]:
+    """A misquote ("500,000" for 435,719) is recognised only for the same event, place and window, and only
+    when the sentence is sure of what is counted (convention 10): it will be called wrong."""
     record = candidate.record
     same_window = (
         candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained) or candidate.recency == RECENT
     )
-    if not same_window or _counted_event(claim) != record.event or candidate.place < 0:
-        return False
+    if not same_window:
+        return REJECTED, "its period differs from the sentence's"
+    if _counted_event(claim) != record.event:
+        return REJECTED, "it counts another event"
+    if candidate.place < 0:
+        return REJECTED, "it counts another place"
+    unsure = not_sure_of_what_is_counted(claim, record)
+    if unsure:
+        return REJECTED, unsure
     dated = claim.time.kind != "none" and not framed_by_a_term(claim)
     if record.as_of is not None and dated and not _pins_a_day(claim):
-        return False  # a snapshot changes daily: "39,000 in 2024" misquotes no one day's count
+        return REJECTED, "a snapshot changes daily: no one day's count is quoted"
     if record.measure == "rate" and claim.has_cue("framing", "extreme"):
-        return False  # "a peak of 55,000" is not an average
-    if specificity >= 3 and candidate.distance > TYPO_WINDOW:
-        return False  # "11,888" is not a rounding of anything: it is another number
+        return REJECTED, "a peak is not an average"
+    if specificity >= 3 and candidate.distance > TYPO_WINDOW and not candidate.digit_slip:
+        return REJECTED, "the number is too different to be a rounding or a slip of it"  # "11,888" is another number
     reach, needed = (3.0 if alone else MISQUOTE_WINDOW), 3.0
     if candidate.time == UNKNOWN:
         # Only the story's date places it: stay close; the date stands in for the window's agreement.
         reach, needed = RECENT_MISQUOTE_WINDOW, 3.0 - _TIME_WEIGHT[MATCH]
-    return candidate.support >= needed and candidate.distance <= reach
+    if candidate.distance > reach and not candidate.digit_slip:
+        return REJECTED, "the number is too far from the figure to be a misquote of it"
+    return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
+
+
+def not_sure_of_what_is_counted(claim: Claim, record: EvidenceRecord) -> str | None:
+    """Why a link from ``claim`` to ``record`` could not support "the number is wrong" (convention 10), or None.
+
+    The sentence's criminality, custody, offense and measure (level, share, change) must agree with the
+    record's: a change is never checked against a level, a convicted share never against a no-record share.
+    """
+    if claim.measure == "change":
+        return "the sentence gives a change, the record a level"
+    if not _same_criminality(claim, record):
+        return f"the sentence counts {(claim.criminality or '').replace('_', ' ')} people"
+    if claim.custody not in (None, "released", record.custody) and record.custody is not None:
+        return f"the sentence counts {(claim.custody or '').replace('_', ' ')} people"
+    if (claim.offense or None) != (record.offense.replace(" ", "_") if record.offense else None):
+        return "the sentence names another offense"
+    return None
+
+
+def _same_criminality(claim: Claim, record: EvidenceRecord) -> bool:
+    if claim.criminality in (None, "any", record.criminality):
+        return True
+    # "criminals" for a figure of convictions or pending charges: the label rules judge that wording.
+    return (claim.criminality, record.criminality) == ("convicted", "convicted_or_pending") and claim.has_cue(
+        "framing", "criminal_label"
+    )
 
 
 def _consistent_bounds(claim: Claim, value: float) -> tuple[float, float]:
@@ -543,25 +591,80 @@ def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) ->
     return RECENT if age <= 548 else STALE if age > 730 else None
 
 
+MIN_CONFIDENCE = 0.5  # links below this are not made: the claim is unverified, with its closest records
+
+
+@dataclass(slots=True)
+class Linking:
+    """The record a claim quotes (with the Match explaining it), or none and the closest records."""
+
+    record: EvidenceRecord | None = None
+    match: Match | None = None
+    closest: list[ClosestRecord] = field(default_factory=list)
+
+
+def confidence(margin: float) -> float:
+    """How sure a link is, from how far its candidate clears the evidence a link needs (0.5 at the bar)."""
+    return 0.0 if margin <= REJECTED else round(1 / (1 + math.exp(-2.0 * margin)), 3)
+
+
 def find_match(
     claim: Claim, store: EvidenceStore, published: dt.date | None = None
 ) -> tuple[EvidenceRecord | None, Match | None]:
-    """The record ``claim`` quotes and the Match that explains the link, or (None, None).
+    """The record ``claim`` quotes and the Match that explains the link, or (None, None)."""
+    linking = link(claim, store, published)
+    return linking.record, linking.match
+
+
+def link(
+    claim: Claim,
+    store: EvidenceStore,
+    published: dt.date | None = None,
+    *,
+    subjects: frozenset[str] | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> Linking:
+    """Link ``claim`` to the record it quotes, or abstain and name the closest records.
 
     ``published`` (the text's date) stands in for a missing time window: a bare number in a
-    2025 story is unlikely to quote a 2018 figure, and likely to misquote last year's."""
+    2025 story is unlikely to quote a 2018 figure, and likely to misquote last year's.
+    ``subjects``: the subjects the claim's context speaks of (None: any). A record on another subject
+    links only as the exact figure it is, written with four or more significant digits ("13,099
+    murderers were released"): "100,000 police" in a story on policing is no ICE figure."""
     if claim.value is None or claim.unit == "multiplier":
-        return None, None
-    value = claim.value * (100 if claim.unit == "ratio" else 1)
+        return Linking()
     specificity = significant_digits(claim.number.text)
+    candidates = _candidates(claim, store, published, specificity)
+    if subjects is not None:
+        candidates = [c for c in candidates if _on_subject(c, subjects, specificity)]
+    consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
+    unique = len(consistent) == 1
+    counted = _counted_event(claim)
+    same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
+    alone = len(same_event) == 1
+    assessed = [(c, *_margin(claim, c, specificity, unique, alone)) for c in candidates]
+    accepted = [(c, m) for c, m, _ in assessed if confidence(m) >= min_confidence and m >= 0]
+    if accepted:
+        best, margin = max(accepted, key=lambda cm: (cm[0].preference, cm[0].score, -cm[0].distance, cm[0].record.id))
+        return Linking(best.record, _describe(claim, best, store, confidence(margin)))
+    return Linking(closest=_closest(claim, store, assessed) or _same_event_and_window(claim, store, subjects))
+
+
+def _on_subject(candidate: Candidate, subjects: frozenset[str], specificity: int) -> bool:
+    if not subjects.isdisjoint(candidate.record.subjects):
+        return True
+    return specificity >= 4 and candidate.fit in (EXACT, ROUNDED)
+
+
+def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, specificity: int) -> list[Candidate]:
+    """Records near the claim's value (a consistent fit or a possible misquote), each assessed."""
+    value = _scaled(claim)
     # How far a misquote can be: a round number up to 3x (if nothing else fits), an exact-looking one a typo.
     window = abs(value) * (3.0 if specificity < 3 else TYPO_WINDOW) + 1
     fits_low, fits_high = _consistent_bounds(claim, value)
     nearby = _index(store).near(claim.unit, min(value - window, fits_low), max(value + window, fits_high))
-    candidates: list[Candidate] = []
-    words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     counted = _counted_event(claim)
-    span = claim_span(claim)
+    found: dict[tuple[str, float], Candidate] = {}  # by id and value: a share and its head-count twin share an id
     for key, record in nearby:
         if not fits_low <= key <= fits_high and record.event != counted:
             continue  # neither a consistent fit nor a possible misquote: skip the work
@@ -570,26 +673,100 @@ def find_match(
             continue
         kind, distance = fit
         if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != counted):
-            continue  # a misquote is only ever recognised for the claim's own event (see _accepts)
-        candidate = Candidate(record, kind, distance)
+            continue  # a misquote is only ever recognised for the claim's own event (see _misquote_margin)
+        found[record.id, record.value] = Candidate(record, kind, distance)
+    if specificity >= 4 and not any(c.fit in CONSISTENT_FITS for c in found.values()):
+        for record in _digit_slips(claim, store):
+            key = (record.id, record.value)
+            if key not in found and record.event == counted and (fit := value_fit(claim, record)):
+                found[key] = Candidate(record, fit[0], fit[1], digit_slip=True)
+    words = ClaimWords(claim.context or claim.text, _vocabulary(store))
+    span = claim_span(claim)
+    for candidate in found.values():
         _assess(claim, candidate, words, span, store)
-        candidate.recency = _recency(claim, record, published)
+        candidate.recency = _recency(claim, candidate.record, published)
         candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
         if candidate.recency == STALE:
             candidate.support -= 0.75
-        candidates.append(candidate)
-    consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
-    unique = len(consistent) == 1
-    same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
-    alone = len(same_event) == 1
-    accepted = [c for c in candidates if _accepts(claim, c, specificity, unique, alone)]
-    if not accepted:
-        return None, None
-    best = max(accepted, key=lambda c: (c.preference, c.score, -c.distance, c.record.id))
-    return best.record, _describe(claim, best, store)
+    return list(found.values())
 
 
-def _describe(claim: Claim, best: Candidate, store: EvidenceStore) -> Match:
+def _scaled(claim: Claim) -> float:
+    """The claim's value on the value index's scale (a ratio as a percent)."""
+    return (claim.value or 0.0) * (100 if claim.unit == "ratio" else 1)
+
+
+def _digit_slips(claim: Claim, store: EvidenceStore) -> list[EvidenceRecord]:
+    """Count records whose figure is one digit-slip from the claim's: a digit dropped, added, changed or two
+    neighbours swapped (42,431 or 452,431 for 425,431; 13,909 for 13,099). Optimal string alignment
+    distance counts a swap of neighbours as one edit."""
+    digits = _digit_string(_scaled(claim))
+    if digits is None or claim.unit not in _COUNT_UNITS:
+        return []
+    table = cast("dict[str, list[EvidenceRecord]]", store.derived.get("digit_strings"))
+    if table is None:
+        table = {}
+        for value, record in zip(
+            _index(store).keys.get("count", []), _index(store).records.get("count", []), strict=True
+        ):
+            key = _digit_string(value)
+            if key is not None and len(key) >= 4:
+                table.setdefault(key, []).append(record)
+        store.derived["digit_strings"] = table
+    near = process.extract(digits, list(table), scorer=OSA.distance, score_cutoff=1, limit=None)
+    return [record for key, _, _ in near if key != digits for record in table[key]]
+
+
+def _digit_string(value: float) -> str | None:
+    return str(int(value)) if value >= 1000 and float(value).is_integer() else None
+
+
+def _closest(
+    claim: Claim, store: EvidenceStore, assessed: list[tuple[Candidate, float, str]], limit: int = 3
+) -> list[ClosestRecord]:
+    """The records a person should look at when no link is made, each with why it fell short."""
+    ranked = sorted(assessed, key=lambda cmr: (-cmr[1], cmr[0].distance, cmr[0].record.id))
+    return [
+        ClosestRecord(
+            evidence_id=c.record.id, confidence=confidence(m), value_fit=c.fit, why_not=_why_not(claim, c, reason)
+        )
+        for c, m, reason in ranked[:limit]
+    ]
+
+
+def _same_event_and_window(
+    claim: Claim, store: EvidenceStore, subjects: frozenset[str] | None, limit: int = 3
+) -> list[ClosestRecord]:
+    """For a number near no record's figure: the records of the same event and window, whatever their figure."""
+    counted, span = _counted_event(claim), claim_span(claim)
+    if counted in _NEUTRAL_EVENTS or span is None:
+        return []
+    same = [
+        r
+        for r in store.records.values()
+        if r.event == counted
+        and (subjects is None or not subjects.isdisjoint(r.subjects))
+        and span_agreement(span, claim.measure, r) == MATCH
+    ]
+    same = [r for r in same if _comparable(claim, r) is not None]
+    same.sort(key=lambda r: (abs(math.log((_to_percent(r.value, r.unit) or 1) / (_scaled(claim) or 1))), r.id))
+    return [
+        ClosestRecord(
+            evidence_id=r.id,
+            confidence=0.0,
+            value_fit=OFF,
+            why_not=f"{amount(r, r.value)} ({r.population}, {when(r)}): the same event and period, another figure",
+        )
+        for r in same[:limit]
+    ]
+
+
+def _why_not(claim: Claim, candidate: Candidate, reason: str) -> str:
+    figure = amount(candidate.record, candidate.record.value)
+    return f"{figure} ({candidate.record.population}, {when(candidate.record)}): {reason}"
+
+
+def _describe(claim: Claim, best: Candidate, store: EvidenceStore, sureness: float) -> Match:
     record = best.record
     written = claim.number.text
     figure = amount(record, record.value)
@@ -600,6 +777,8 @@ def _describe(claim: Claim, best: Candidate, store: EvidenceStore) -> Match:
         HEDGE_WRONG: f"{written} is hedged the wrong way or too far for {figure}",
         OFF: f"{written} differs from the published {figure}",
     }[best.fit]
+    if best.digit_slip:
+        value_words = f"{written} is one digit-slip from the published {figure}"
     reasons = [value_words, *best.reasons]
     also = store.same_population(record)
     for other in also:
@@ -614,4 +793,6 @@ def _describe(claim: Claim, best: Candidate, store: EvidenceStore) -> Match:
         why="; ".join(reasons),
         value_fit=best.fit,
         also_consider=[o.id for o in also],
+        confidence=sureness,
+        digit_slip=best.digit_slip,
     )

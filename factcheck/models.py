@@ -62,6 +62,22 @@ class Match(BaseModel):
     also_consider: list[str] = Field(
         default_factory=list, description="Records of the same population that give a different figure."
     )
+    confidence: float = Field(
+        default=1.0,
+        description="How sure the link is, 0..1; links below the threshold (default 0.5) are not made.",
+    )
+    digit_slip: bool = Field(
+        default=False, description="The number is one digit-slip (dropped, added, changed or swapped digit) away."
+    )
+
+
+class ClosestRecord(BaseModel):
+    """A record an unverified claim came close to, and why it was not linked."""
+
+    evidence_id: str
+    confidence: float = Field(description="How sure a link to it would have been, 0..1 (below the threshold).")
+    value_fit: str = Field(description="How the claim's number fits the record's figure (as in Match).")
+    why_not: str = Field(description="What the record counts, and why it fell short.")
 
 
 class Flag(BaseModel):
@@ -103,6 +119,9 @@ class Claim(BaseModel):
     geography: str | None = None
     cues: list[Cue] = Field(default_factory=list)
     match: Match | None = None
+    candidates: list[ClosestRecord] = Field(
+        default_factory=list, description="For an unverified claim: the closest records, and why none was linked."
+    )
     flags: list[Flag] = Field(default_factory=list)
     verdict: Verdict | None = None
     note: str | None = None

@@ -28,6 +28,13 @@ class Settings(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Per-rule severity overrides.")
     fail_on: FailOn = Field(default="misleading", alias="fail-on", description="Lowest verdict that fails a run.")
     reviewed: list[str] = Field(default_factory=list, description="Fingerprints of claims marked as reviewed.")
+    min_confidence: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        alias="min-confidence",
+        description="Links less sure than this are not made: the claim is unverified, with its closest records.",
+    )
 
     def merged(self, **overrides: Any) -> Settings:
         """These settings with command-line values applied on top (None means "not given")."""

@@ -192,7 +192,7 @@ def test_since_taking_office_does_not_fit_a_count_that_starts_months_earlier(sto
 
 
 def test_a_figureless_administration_frame_is_judged_like_an_attribution(store) -> None:
-    text = "Under Kamala Harris, the numbers are staggering. 425,000 convicted criminals, released."
+    text = "Under Kamala Harris, the border numbers are staggering. 425,000 convicted criminals, released."
     claim = check(text, published=dt.date(2024, 10, 18), store=store).claims[0]
     assert claim.match is not None
     assert claim.match.evidence_id == "ice-ndd-convicted-2024-07-21"
@@ -217,3 +217,23 @@ def test_a_bare_level_is_not_called_a_population(store) -> None:
     text = "ICE prepared 142,474 detainers in fiscal 2017. By fiscal 2016 that number had fallen to 85,720."
     claims = check(text, published=dt.date(2018, 3, 1), store=store).claims
     assert all("flow-as-stock" not in {f.code for f in c.flags} for c in claims)
+
+
+def test_a_number_is_linked_only_where_the_record_subject_is_named(store) -> None:
+    # A round figure with no word of the record's subject near it is some other statistic.
+    police = check("The mayor said the city passed 100,000 arrests in 2024.", store=store).claims[0]
+    assert (police.match, police.candidates, police.verdict) == (None, [], "unverified")
+    border = check("ICE said 100,000 arrests were made in 2024.", store=store).claims[0]
+    assert border.candidates or border.match
+    # An exact figure written with four or more significant digits speaks for itself.
+    exact = check("Trump said 13,099 murderers were released into the streets.", store=store).claims[0]
+    assert exact.match is not None
+    assert exact.match.evidence_id == "ice-ndd-homicide-convicted-2024-07-21"
+
+
+def test_an_unverified_claim_names_its_closest_records(store) -> None:
+    claim = check("ICE said 425,000 convicted criminals are on its docket.", store=store).claims[0]
+    if claim.match is None:
+        assert claim.candidates
+    near = check("ICE reported 61,000 detainees held on Nov. 16, 2025.", published=dt.date(2025, 11, 20), store=store)
+    assert near.claims[0].verdict in ("consistent", "contradicted", "unverified")

@@ -75,6 +75,11 @@ class EvidenceRecord(BaseModel):
     custody: Custody | None = Field(default=None, description="Custody status of the people counted, if stated.")
     agency: str = Field(description="The agency the figure is about (ICE, CBP, DHS, EOIR, federal courts ...).")
     geography: str = Field(default="United States", description="Where: the United States, a state or a city.")
+    subjects: list[str] = Field(
+        default_factory=lambda: ["immigration"],
+        description="What the figure is about, as named under `subject:` in lexicon.yaml: a number is linked to "
+        "the record only where one of the subject's words stands near it.",
+    )
     offense: str | None = Field(default=None, description="Offense category, for offense rows (e.g. homicide).")
     fraction: Fraction | None = Field(
         default=None, description="For a share: the count and base it was computed from, when the source gives them."
@@ -94,6 +99,16 @@ class EvidenceRecord(BaseModel):
     confidence_note: str | None = Field(default=None, description="Why this confidence: who printed the figure.")
     supersedes: str | None = Field(default=None, description="Id of an older record this one replaces.")
     superseded_by: str | None = Field(default=None, description="Id of a newer record that replaces this one.")
+
+    @field_validator("subjects")
+    @classmethod
+    def _known_subjects(cls, subjects: list[str]) -> list[str]:
+        from factcheck.nlp.lexicon import subject_names
+
+        unknown = [s for s in subjects if s not in subject_names()]
+        if unknown or not subjects:
+            raise ValueError(f"subjects must be among {sorted(subject_names())} (lexicon.yaml, subject:)")
+        return subjects
 
     @field_validator("not_this", "aliases")
     @classmethod

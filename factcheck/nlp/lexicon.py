@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -41,15 +42,49 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     }
 
 
+# Categories read over whole documents by a regular expression, not matched in sentences as cues.
+DOCUMENT_CATEGORIES = frozenset({"subject", "recent_report"})
+
+
 def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
     """One PhraseMatcher over token norms (lower-cased, typographic variants folded); ids are ``category|label``."""
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     for category, labels in load_lexicon().items():
+        if category in DOCUMENT_CATEGORIES:
+            continue
         for label, phrases in labels.items():
             matcher.add(f"{category}|{label}", [nlp.make_doc(phrase) for phrase in phrases])
     return matcher
+
+
+def subject_names() -> frozenset[str]:
+    """The subjects an evidence record can be about (the labels under ``subject:``)."""
+    return frozenset(load_lexicon().get("subject", {}))
+
+
+@functools.lru_cache(maxsize=1)
+def subject_patterns() -> dict[str, re.Pattern[str]]:
+    """Per subject, its phrases as one regular expression: whole words, any case unless written in capitals."""
+    return {name: _whole_words(phrases) for name, phrases in load_lexicon().get("subject", {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
+def recent_report_pattern() -> re.Pattern[str]:
+    """Words that place a story's figures at its publication date ("the letter sent last week")."""
+    return _whole_words([p for ps in load_lexicon().get("recent_report", {}).values() for p in ps])
+
+
+def _whole_words(phrases: list[str]) -> re.Pattern[str]:
+    folded = sorted({p for p in phrases if not p.isupper()}, key=len, reverse=True)
+    capitals = sorted({p for p in phrases if p.isupper()}, key=len, reverse=True)
+    parts = []
+    if folded:
+        parts.append("(?i:" + "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in folded) + ")")
+    if capitals:
+        parts.append("|".join(re.escape(p) for p in capitals))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or ["(?!)"]) + r")(?!\w)")
 
 
 _MATCH_NAMES: dict[int, list[str]] = {}  # a match id's (category, label); ids are string hashes, stable

@@ -1,7 +1,8 @@
 """``--format claimreview``: schema.org ClaimReview JSON-LD, one object per claim, for publishing.
 
-Ratings run from 1 (false) to 3 (accurate). An unverified claim gets the rating name
-"Unverified" and no numeric value: without evidence there is nothing to score it against.
+Ratings run from 1 (false) to 3 (accurate). Only claims linked to a record (with at least the
+link confidence the check requires) are rated: an unverified claim gets no review at all, since
+without evidence there is nothing to rate it against, and a published rating must never guess.
 """
 
 from __future__ import annotations
@@ -61,5 +62,5 @@ def claim_review(claim: Claim, report: Report, context: RenderContext) -> dict[s
 
 
 def render(report: Report, context: RenderContext) -> str:
-    reviews = [claim_review(claim, report, context) for claim in report.claims]
+    reviews = [claim_review(claim, report, context) for claim in report.claims if claim.match is not None]
     return json.dumps(reviews, indent=2, ensure_ascii=False)

@@ -39,7 +39,9 @@ def claim_lines(claim: Claim, context: RenderContext) -> list[str]:
         lines = [f"{where} {verdict} {flag.code} {quoted}: {flag.message}" for flag in claim.flags]
         return lines + [f"    {suggestion}" for suggestion in suggestions(claim)]
     if claim.match is None:
-        return [f"{where} {verdict} {quoted}: no published figure in the evidence base matches this claim"]
+        line = f"{where} {verdict} {quoted}: no published figure in the evidence base matches this claim"
+        closest = claim.candidates[0] if claim.candidates else None
+        return [line + (f"; closest record: {closest.evidence_id}, {closest.why_not}" if closest else "")]
     reviewed = " (marked as reviewed)" if claim.reviewed else ""
     return [f"{where} {verdict} {quoted} matches {claim.match.evidence_id}: {claim.match.why}{reviewed}"]
 

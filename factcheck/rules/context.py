@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from factcheck.document import Document
 from factcheck.evidence.model import EvidenceRecord
 from factcheck.evidence.notes import amount, day, suggested_sentence, when
 from factcheck.models import Claim, Match
@@ -27,6 +28,7 @@ class RuleContext:
     match: Match
     published: dt.date | None = None
     text: str = ""  # the whole document, for rules that read the claim's paragraph
+    document: Document | None = None  # the same document, with what it says as a whole (its dates)
 
     # --- the claim's wording ----------------------------------------------------------
 
@@ -88,6 +90,26 @@ class RuleContext:
     def anchor_date(self) -> dt.date | None:
         """The last day the record covers (its snapshot date or the end of its period)."""
         return self.record.as_of or self.record.period_end
+
+    def document_dates_the_record(self) -> bool:
+        """Whether something in the document dates the record's figure (convention 9): up to the claim, a
+        time expression names the record's day or period, or words place the figures at publication
+        ("currently", "the letter sent last week", "recently released data")."""
+        if self.document is None:
+            return False
+        anchor = self.anchor_date()
+        # "Currently" dates a figure at publication: a figure more than a year and a half older is not dated
+        # by it (stale-evidence judges that), and the word must come before the number, not after it.
+        fresh = self.published is None or (anchor is not None and (self.published - anchor).days <= 548)
+        if fresh and self.document.speaks_of_now_before(self.claim.number.start):
+            return True
+        from factcheck.match import span_agreement
+
+        end = self.claim.end
+        spans = self.document.dated_spans_before(end)
+        if any(span_agreement(span, self.claim.measure, self.record) == "match" for span in spans):
+            return True
+        return anchor is not None and (anchor.month, anchor.day) in self.document.days_without_year_before(end)
 
     def anchor_words(self) -> str:
         anchor = self.anchor_date()

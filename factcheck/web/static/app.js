@@ -182,8 +182,17 @@
     section("panel-flags", `What is wrong (${items.length})`, ...items, ...(fixes.length ? [el("h3", { text: "Suggested wording" }), ...fixes] : []));
   }
 
+  function renderClosest(claim) {
+    const closest = claim.candidates || [];
+    if (!closest.length) { section("panel-evidence", ""); return; }
+    const items = closest.map((candidate) => el("li", { class: "closest" },
+      el("a", { href: `/evidence/${encodeURIComponent(candidate.evidence_id)}`, text: candidate.evidence_id }),
+      el("p", { text: candidate.why_not })));
+    section("panel-evidence", "Closest records", el("p", { class: "hint", text: "None fits well enough to link; check whether the number quotes one of these." }), el("ul", { class: "closest-list" }, ...items));
+  }
+
   async function renderEvidence(claim) {
-    if (!claim.match) { section("panel-evidence", ""); return; }
+    if (!claim.match) { renderClosest(claim); return; }
     const id = claim.match.evidence_id;
     section("panel-evidence", "Evidence", el("p", { class: "hint", text: "Loading…" }));
     let view = evidenceCache.get(id);

@@ -1,0 +1,100 @@
+"""What a claim's document says around it: its paragraph, the opening (headline and lead), and which of
+the evidence's subjects come up near it.
+
+The extractor reads sentences; some judgements need the document: a number in a story on policing is no
+ICE figure however well its value fits, and a headline or an earlier paragraph can date a figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from functools import cached_property
+
+from factcheck.nlp.lexicon import recent_report_pattern, subject_patterns
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+OPENING_CHARS = 600  # the headline, dek and lead of a story: what the story as a whole is about
+WHOLE_STORY_MENTIONS = 3  # a subject named this often is what the whole document is about
+
+
+class Document:
+    """A text's paragraphs, subject mentions and dates, worked out once (when first asked) and asked per claim."""
+
+    def __init__(self, text: str, published: dt.date | None = None) -> None:
+        self.text = text
+        self.published = published
+
+    @cached_property
+    def _now_words(self) -> list[int]:
+        return [m.start() for m in recent_report_pattern().finditer(self.text)]
+
+    def speaks_of_now_before(self, offset: int) -> bool:
+        """Whether words placing the figures at publication ("currently", "the letter sent last week",
+        "recently released data") come up to ``offset``."""
+        return bool(self._now_words) and self._now_words[0] < offset
+
+    @cached_property
+    def _dated(self) -> list[tuple[int, dt.date | None, dt.date | None, tuple[int, int] | None]]:
+        """(offset, first day, last day, (month, day) when the year is not known) of each time expression."""
+        from factcheck.nlp.timewindows import find_time_expressions
+
+        found: list[tuple[int, dt.date | None, dt.date | None, tuple[int, int] | None]] = []
+        for expr in find_time_expressions(self.text, self.published):
+            if expr.type in ("speech", "relative"):
+                continue
+            if expr.date_from is not None and expr.date_to is not None:
+                found.append((expr.start, expr.date_from, expr.date_to, None))
+            if not expr.year_known and expr.type == "date" and len(expr.parts) == 2:
+                # "as of July 21" with no year written: its year is a guess, its day is not.
+                found.append((expr.start, None, None, (int(expr.parts[0]), int(expr.parts[1]))))
+        return found
+
+    def dated_spans_before(self, offset: int) -> list[tuple[dt.date, dt.date]]:
+        """The days and periods named by time expressions up to ``offset`` (headline, dateline, earlier
+        paragraphs, the sentence itself): what can date a figure there (convention 9)."""
+        return [(start, end) for position, start, end, _ in self._dated if position < offset and start and end]
+
+    def days_without_year_before(self, offset: int) -> set[tuple[int, int]]:
+        """(month, day) of the dates named without a year up to ``offset`` ("as of July 21", in an undated text)."""
+        return {day for position, _, _, day in self._dated if position < offset and day is not None}
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(self.text))]
+
+    @cached_property
+    def subject_mentions(self) -> dict[str, list[int]]:
+        """Per subject, where its words stand in the text."""
+        return {name: [m.start() for m in pattern.finditer(self.text)] for name, pattern in subject_patterns().items()}
+
+    def paragraph_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+    def paragraph_bounds(self, index: int) -> tuple[int, int]:
+        starts = self.paragraph_starts
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return starts[index], end
+
+    def opening_end(self) -> int:
+        """Where the opening ends: the first two paragraphs, or at least the first few hundred characters."""
+        second = self.paragraph_bounds(min(1, len(self.paragraph_starts) - 1))[1]
+        return max(min(second, 2 * OPENING_CHARS), min(OPENING_CHARS, len(self.text)))
+
+    def subjects_near(self, start: int, end: int) -> frozenset[str]:
+        """The subjects whose words stand in ``start``..``end``, its paragraph, the paragraph before, or the
+        opening, or that the document names again and again."""
+        index = self.paragraph_index(start)
+        low = self.paragraph_bounds(max(index - 1, 0))[0]
+        high = max(end, self.paragraph_bounds(self.paragraph_index(max(end - 1, start)))[1])
+        opening = self.opening_end()
+        near = set()
+        for name, mentions in self.subject_mentions.items():
+            if not mentions:
+                continue
+            position = bisect.bisect_left(mentions, low)
+            whole_story = len(mentions) >= WHOLE_STORY_MENTIONS or mentions[0] < opening
+            if whole_story or (position < len(mentions) and mentions[position] < high):
+                near.add(name)
+        return frozenset(near)
