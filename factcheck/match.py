@@ -49,6 +49,8 @@ _CRIMINALITY_MISREAD = {
 MISQUOTE_WINDOW = 0.6  # a round number may misquote a figure by up to this much (relative)
 TYPO_WINDOW = 0.01  # an exact-looking number (4+ significant digits) only a typo away
 RECENT_MISQUOTE_WINDOW = 0.3  # a misquote placed in time only by the story's date
+TRUNCATION = 0.06  # how far below a figure its cut-off writing may fall ("15,000" for 15,811 is 5% below)
+NEARLY_THE_FIGURE = 0.02  # "more than 425,000" is within this of 425,431: a rounding of that figure
 
 
 @dataclass(slots=True)
@@ -64,6 +66,7 @@ class Candidate:
     placed: bool = True  # False for a bare number whose story is dated long after the record
     event_support: float = 0.0
     digit_slip: bool = False  # one dropped, doubled, changed or swapped digit away (13,909 for 13,099)
+    one_of_a_kind: bool = False  # no other record counts the same thing (another date or year of a series)
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -88,8 +91,8 @@ def _to_percent(value: float, unit: str) -> float:
 
 def _comparable(claim: Claim, record: EvidenceRecord) -> tuple[float, float, float | None, float | None, float] | None:
     """(claim value, record value, claim low, claim high, precision) in one scale, or None if units differ."""
-    if claim.value is None:
-        return None
+    if claim.value is None or claim.measure == "change":
+        return None  # a change ("grew by 20,000", "up 30 percent") is no level, share or rate of a record
     if (claim.measure == "rate") != (record.measure == "rate") and not _average_population(claim, record):
         return None  # "310 a day" is not a count of 310, and a count is not a rate
     if claim.unit in _SHARE_UNITS and record.unit in _SHARE_UNITS:
@@ -126,7 +129,9 @@ def value_fit(claim: Claim, record: EvidenceRecord) -> tuple[str, float] | None:
         return (HEDGED if _within_hedge(hedge, v, r, p) else HEDGE_WRONG), distance
     if math.isclose(r, v, rel_tol=1e-9, abs_tol=1e-9):
         return EXACT, distance
-    if _rounds_to(v, r, p) or abs(r - v) <= p / 2 or (hedge == "about" and abs(r - v) <= max(p, 0.03 * abs(v))):
+    # "About" widens a round number ("about 436,000"), not an exact-looking one: "about 662,556" is a slip.
+    about = hedge == "about" and significant_digits(claim.number.text) <= 3 and abs(r - v) <= max(p, 0.03 * abs(v))
+    if _rounds_to(v, r, p) or abs(r - v) <= p / 2 or about:
         return (HEDGED if hedge else ROUNDED), distance
     return OFF, distance
 
@@ -137,11 +142,14 @@ def _rounds_to(v: float, r: float, p: float) -> bool:
         return False
     if math.isclose(round(r / p) * p, v, rel_tol=1e-9, abs_tol=1e-9):
         return True
-    return p <= 0.02 * abs(v) and math.isclose(math.floor(r / p) * p, v, rel_tol=1e-9, abs_tol=1e-9)
+    # Cut off rather than rounded ("15,000" for 15,811, "2.3 million" for 2,378,944), if not by much.
+    truncated = math.isclose(math.floor(r / p) * p, v, rel_tol=1e-9, abs_tol=1e-9)
+    return truncated and (p <= 0.02 * abs(v) or abs(r - v) <= TRUNCATION * abs(r))
 
 
 def _within_hedge(hedge: str, v: float, r: float, p: float) -> bool:
-    slack = max(0.05 * abs(v), p / 2)
+    # "Nearly" allows half the written step below, but never more than a tenth: "nearly 300,000" is no 256,085.
+    slack = max(0.05 * abs(v), min(p / 2, 0.1 * abs(v)))
     if hedge == "over":
         return v <= r <= max(v * 1.2, v + p)  # equal too: a source's own "more than 893,600"
     if hedge == "under":
@@ -470,6 +478,11 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     far misquote can only mean it).
     """
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
+    undated = claim.time.kind == "none" or framed_by_a_term(claim)
+    # Of a series (removals by year), an undated round number is any year's; the story's date would say which.
+    in_a_series = candidate.fit != EXACT and not candidate.one_of_a_kind and candidate.recency != RECENT
+    if undated and specificity <= 2 and in_a_series:
+        return REJECTED, "an undated round number cannot say which date or year of the series it means"
     if candidate.fit in (EXACT, ROUNDED):
         if wrong_window and candidate.fit == ROUNDED and specificity < 3:
             return REJECTED, "a round number given for another period is not a quote of this figure"
@@ -483,6 +496,9 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
             return REJECTED, "the sentence gives another period"
         if unique and candidate.placed and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
             return candidate.support, "the sentence says too little of what the record counts"  # fits one record only
+        if unique and specificity >= 3 and candidate.event_support >= 0 and candidate.distance <= NEARLY_THE_FIGURE:
+            # "More than 425,000 ... with criminal convictions": far closer to 425,431 than to any other figure.
+            return candidate.support - 0.5, "the sentence says too little of what the record counts"
         return candidate.support - 1.5, "the sentence says too little of what the record counts"
     return _misquote_margin(claim, candidate, specificity, alone)
 
@@ -491,8 +507,14 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
     """A misquote ("500,000" for 435,719) is recognised only for the same event, place and window, and only
     when the sentence is sure of what is counted (convention 10): it will be called wrong."""
     record = candidate.record
+    # An undated figure can only misquote a record that has no other date or year to be confused with.
+    undated = claim.time.kind == "none" or framed_by_a_term(claim)  # "Harris let in ..." names no period
+    undated_but_unmistakable = undated and candidate.one_of_a_kind and candidate.recency != STALE
     same_window = (
-        candidate.time == MATCH or (candidate.time == PARTIAL and candidate.contained) or candidate.recency == RECENT
+        candidate.time == MATCH
+        or (candidate.time == PARTIAL and candidate.contained)
+        or candidate.recency == RECENT
+        or undated_but_unmistakable
     )
     if not same_window:
         return REJECTED, "its period differs from the sentence's"
@@ -638,16 +660,32 @@ def link(
     if subjects is not None:
         candidates = [c for c in candidates if _on_subject(c, subjects, specificity)]
     consistent = [c for c in candidates if c.fit in CONSISTENT_FITS and c.time not in (PARTIAL, CONFLICT)]
-    unique = len(consistent) == 1
+    closest = _clearly_closest(consistent)
     counted = _counted_event(claim)
     same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
     alone = len(same_event) == 1
-    assessed = [(c, *_margin(claim, c, specificity, unique, alone)) for c in candidates]
+    assessed = [(c, *_margin(claim, c, specificity, c is closest, alone)) for c in candidates]
     accepted = [(c, m) for c, m, _ in assessed if confidence(m) >= min_confidence and m >= 0]
     if accepted:
-        best, margin = max(accepted, key=lambda cm: (cm[0].preference, cm[0].score, -cm[0].distance, cm[0].record.id))
+        best, margin = max(
+            accepted, key=lambda cm: (cm[0].preference, cm[0] is closest, cm[0].score, -cm[0].distance, cm[0].record.id)
+        )
         return Linking(best.record, _describe(claim, best, store, confidence(margin)))
     return Linking(closest=_closest(claim, store, assessed) or _same_event_and_window(claim, store, subjects))
+
+
+def _clearly_closest(consistent: list[Candidate]) -> Candidate | None:
+    """The only consistent fit, or among the plausible ones (nothing in the sentence against them) one that
+    is nearly the figure and far closer than every other ("more than 425,000" fits 425,431 and 435,719,
+    but a writer rounding down means the first)."""
+    if len(consistent) == 1:
+        return consistent[0]
+    ranked = sorted((c for c in consistent if c.support >= 0), key=lambda c: c.distance)
+    if len(ranked) == 1 and ranked[0].distance <= NEARLY_THE_FIGURE:
+        return ranked[0]
+    if len(ranked) > 1 and ranked[0].distance <= NEARLY_THE_FIGURE and ranked[0].distance * 5 < ranked[1].distance:
+        return ranked[0]
+    return None
 
 
 def _on_subject(candidate: Candidate, subjects: frozenset[str], specificity: int) -> bool:
@@ -682,13 +720,42 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
                 found[key] = Candidate(record, fit[0], fit[1], digit_slip=True)
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     span = claim_span(claim)
+    series = _series_sizes(store)
     for candidate in found.values():
+        candidate.one_of_a_kind = series[_series_key(candidate.record)] == 1
         _assess(claim, candidate, words, span, store)
         candidate.recency = _recency(claim, candidate.record, published)
         candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
         if candidate.recency == STALE:
             candidate.support -= 0.75
     return list(found.values())
+
+
+SeriesKey = tuple[str | None, str | None, str | None, str | None, str, str, str]
+
+
+def _series_key(record: EvidenceRecord) -> SeriesKey:
+    """What a record counts, leaving out when: records sharing it are one series (removals by year)."""
+    return (
+        record.event,
+        record.criminality,
+        record.custody,
+        record.offense,
+        record.geography,
+        _family(record.unit),
+        record.measure,
+    )
+
+
+def _series_sizes(store: EvidenceStore) -> dict[SeriesKey, int]:
+    sizes = cast("dict[SeriesKey, int] | None", store.derived.get("series_sizes"))
+    if sizes is None:
+        sizes = {}
+        for record in (r for group in _index(store).records.values() for r in group):  # shares' head counts too
+            key = _series_key(record)
+            sizes[key] = sizes.get(key, 0) + 1
+        store.derived["series_sizes"] = sizes
+    return sizes
 
 
 def _scaled(claim: Claim) -> float:

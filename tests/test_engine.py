@@ -172,8 +172,15 @@ def test_the_story_date_places_a_bare_misquote(store) -> None:
     recent = check(text, published=dt.date(2024, 10, 15), store=store).claims[0]
     assert recent.match is not None
     assert recent.verdict == "contradicted"
+    # Undated, it still misquotes the one published count of convicted people on the docket ...
     undated = check(text, store=store).claims[0]
-    assert undated.verdict == "unverified"
+    assert (undated.verdict, undated.match and undated.match.evidence_id) == (
+        "contradicted",
+        "ice-docket-convicted-2024-07-21",
+    )
+    # ... but an undated round number cannot misquote one year of a yearly series: which year?
+    series = check("A candidate said ICE deported nearly 300,000 people.", store=store).claims[0]
+    assert series.verdict == "unverified"
 
 
 def test_publishing_is_not_releasing(store) -> None:

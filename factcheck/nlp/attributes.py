@@ -665,7 +665,7 @@ def _frames(item: Described, cue: CueMatch, tokens: list[str]) -> bool:
 def _change_word_near(item: Described, framing: list[CueMatch], tokens: list[str]) -> bool:
     """ "grew 12 percent", "a 15% rise"; but "fell to 3.41%" gives a level, not a change."""
     before = [t.lower() for t in tokens[max(0, item.tok_start - 4) : item.tok_start]]
-    while before and before[-1] in _HEDGE_TOKENS | {"only", "a", "an"}:
+    while before and before[-1] in (_HEDGE_TOKENS - {"to"}) | {"only", "a", "an"}:  # "to" ends "fell to"
         before.pop()
     if before and before[-1] == "to":
         return False

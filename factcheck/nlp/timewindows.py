@@ -843,6 +843,24 @@ def _is_speech_date(text: str, expr: TimeExpr) -> bool:
     return bool(_SPEECH_BEFORE.search(before) or (expr.type == "date" and _SPEECH_AFTER.match(text[expr.end :])))
 
 
+def _is_dateline(text: str, expr: TimeExpr) -> bool:
+    """ "Published Oct. 3, 2024", "October 9, 2024, updated 11:05 a.m.", "date 2024-09-27": when the page was
+    written, not a window of its figures."""
+    if expr.type != "date" or expr.lead is not None:
+        return False
+    line_start = text.rfind("\n", 0, expr.start) + 1
+    before = text[line_start : expr.start]
+    if _DATELINE_LABEL.fullmatch(before):
+        return True
+    return not before.strip() and bool(_DATELINE_AFTER.match(text, expr.end))
+
+
+_DATELINE_LABEL = re.compile(
+    r"[ \t]*(?:date|published|updated|posted|last updated|first published)\b[ \t:]*", re.IGNORECASE
+)
+_DATELINE_AFTER = re.compile(
+    r"[ \t]*(?:$|\n|,?[ \t]*(?:at[ \t]+)?\d{1,2}:\d{2}|[ \t]*[|•·]|,?[ \t]+(?:updated|by)\b)", re.IGNORECASE
+)
 _SPAN_LEAD_BEFORE = re.compile(r"\b(?:since|from|through|until|between|by|as\s+of)\s+$", re.IGNORECASE)
 
 
@@ -858,7 +876,7 @@ def find_time_expressions(
     _infer_years(atoms, published)
     exprs = _merge_ranges(text, atoms)
     for expr in exprs:
-        if _is_speech_date(text, expr):
+        if _is_speech_date(text, expr) or _is_dateline(text, expr):
             expr.type = "speech"
     _attach_leads(text, exprs, published)
     backrefs: list[TimeExpr] = []
