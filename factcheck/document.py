@@ -15,6 +15,18 @@ from functools import cached_property
 from factcheck.nlp.lexicon import recent_report_pattern, subject_patterns
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?![\d,])")
+
+
+def estimate_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """For a text given no date: the end of the latest year it names (not after this year). A story that
+    speaks of 2025 was written in 2025 or soon after; "as of June" there is June 2025, not June of any year."""
+    this_year = (today or dt.date.today()).year
+    years = [int(y) for y in _YEAR.findall(text)]
+    latest = max((y for y in years if y <= this_year), default=None)
+    return dt.date(latest, 12, 31) if latest is not None else None
+
+
 OPENING_CHARS = 600  # the headline, dek and lead of a story: what the story as a whole is about
 WHOLE_STORY_MENTIONS = 3  # a subject named this often is what the whole document is about
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from factcheck.document import Document
+from factcheck.document import Document, estimate_date
 from factcheck.evidence.notes import short_note
 from factcheck.evidence.store import EvidenceStore, open_store
 from factcheck.match import link
@@ -139,10 +139,14 @@ def check(
     store: EvidenceStore | None = None,
     model: str | None = None,
 ) -> Report:
-    """Check every statistical claim in ``text`` against the evidence base."""
+    """Check every statistical claim in ``text`` against the evidence base.
+
+    With no ``published`` date, the latest year the text names stands in for it while checking (the
+    report still says the date is unknown): an undated story's "as of June" is in that year."""
     from factcheck.nlp.pipeline import extract
 
-    return _report(text, extract(text, published=published, model=model), published, settings, store)
+    dated = published or estimate_date(text)
+    return _report(text, extract(text, published=dated, model=model), published, settings, store, dated)
 
 
 def check_many(
@@ -157,15 +161,23 @@ def check_many(
     from factcheck.nlp.pipeline import extract_many
 
     texts = list(texts) if not isinstance(texts, list) else texts
-    dates = list(published) if published is not None else [None] * len(texts)
+    given = list(published) if published is not None else [None] * len(texts)
+    dates = [date or estimate_date(text) for text, date in zip(texts, given, strict=True)]
     store = store or open_store()
-    for text, date, claims in zip(texts, dates, extract_many(texts, published=dates, model=model), strict=True):
-        yield _report(text, claims, date, settings, store)
+    extracted = extract_many(texts, published=dates, model=model)
+    for text, date, dated, claims in zip(texts, given, dates, extracted, strict=True):
+        yield _report(text, claims, date, settings, store, dated)
 
 
 def _report(
-    text: str, claims: list[Claim], published: dt.date | None, settings: Settings | None, store: EvidenceStore | None
+    text: str,
+    claims: list[Claim],
+    published: dt.date | None,
+    settings: Settings | None,
+    store: EvidenceStore | None,
+    dated: dt.date | None,
 ) -> Report:
+    """``published`` as given goes in the report; ``dated`` (it, or the text's estimated date) is checked with."""
     store = store or open_store()
-    check_claims(claims, text=text, store=store, settings=settings or Settings(), published=published)
+    check_claims(claims, text=text, store=store, settings=settings or Settings(), published=dated)
     return Report(evidence_version=store.version, published=published, claims=claims, summary=summarize(claims))

@@ -47,6 +47,7 @@ _CRIMINALITY_MISREAD = {
     ("convicted_or_pending", "any"), ("any", "convicted_or_pending"), ("convicted", "pending"),
 }  # fmt: skip
 MISQUOTE_WINDOW = 0.6  # a round number may misquote a figure by up to this much (relative)
+ALONE_MISQUOTE_WINDOW = 3.0  # ... or this much, if it is the only figure of its event and window
 TYPO_WINDOW = 0.01  # an exact-looking number (4+ significant digits) only a typo away
 RECENT_MISQUOTE_WINDOW = 0.3  # a misquote placed in time only by the story's date
 TRUNCATION = 0.06  # how far below a figure its cut-off writing may fall ("15,000" for 15,811 is 5% below)
@@ -67,6 +68,8 @@ class Candidate:
     event_support: float = 0.0
     digit_slip: bool = False  # one dropped, doubled, changed or swapped digit away (13,909 for 13,099)
     one_of_a_kind: bool = False  # no other record counts the same thing (another date or year of a series)
+    coverage: float = 0.0  # how much of the record's population the sentence's words cover
+    same_period: bool = False  # the claim's window is the record's (nearly the same days), not just overlapping
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -223,6 +226,7 @@ def record_window(record: EvidenceRecord) -> tuple[dt.date | None, dt.date | Non
 
 
 MATCH, PARTIAL, CONFLICT, UNKNOWN = "match", "partial", "conflict", "unknown"
+SNAPSHOT_DAYS = 3  # a snapshot dated this close to a record's date is the record's
 _TIME_WEIGHT = {MATCH: 1.5, PARTIAL: 0.25, CONFLICT: -1.0, UNKNOWN: 0.0}
 
 
@@ -230,14 +234,21 @@ _NOW = re.compile(r"\b(?:now|currently|today|right now|these days)\b", re.IGNORE
 ClaimSpan = tuple[dt.date, dt.date] | None
 
 
+def _speaks_of_now(claim: Claim) -> bool:
+    """ "ICE is now holding 68,000": the window is the story's date."""
+    return bool(claim.time.text and _NOW.search(claim.time.text))
+
+
 def claim_span(claim: Claim) -> ClaimSpan:
     """The days the claim's window covers, or None when no window can be compared with a record's."""
     if claim.time.kind in ("none", "recurring") or (claim.time.start is None and claim.time.end is None):
         return None
-    if claim.time.text and _NOW.search(claim.time.text):
+    if _speaks_of_now(claim):
         return None  # "now" is judged by the stale-evidence rule
     if framed_by_a_term(claim):
         return None  # "under Biden" frames the claim; attribution-across-administrations judges it
+    if claim.time.kind == "relative" and claim.time.end is None:
+        return None  # "since October 1" in an undated text: it ends no one knows when
     c_start = claim.time.start or claim.time.end
     c_end = claim.time.end or claim.time.start
     return (c_start, c_end) if c_start is not None and c_end is not None else None
@@ -254,6 +265,8 @@ def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str
     if span is None or start is None or end is None:
         return UNKNOWN
     c_start, c_end = span
+    if start == end and c_start == c_end and abs((c_start - start).days) <= SNAPSHOT_DAYS:
+        return MATCH  # "as of Nov. 15" for the count ICE dated Nov. 16: the same snapshot, reported a day off
     if c_end < start or end < c_start:
         return CONFLICT
     overlap = (min(c_end, end) - max(c_start, start)).days + 1
@@ -263,6 +276,17 @@ def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str
     if c_start == c_end and abs((c_end - end).days) <= 3:
         return MATCH  # "by July 20" for a count that runs up to July 20
     return MATCH if overlap / union >= 0.5 else PARTIAL
+
+
+def _nearly_the_same_days(span: ClaimSpan, record: EvidenceRecord) -> bool:
+    """Whether a period claim covers nearly the record's days ("January to June" is not "the first 100 days")."""
+    start, end = record_window(record)
+    if span is None or start is None or end is None or start == end:
+        return True  # snapshots and unplaced claims are judged by span_agreement alone
+    c_start, c_end = span
+    overlap = (min(c_end, end) - max(c_start, start)).days + 1
+    union = (max(c_end, end) - min(c_start, start)).days + 1
+    return c_start == c_end or overlap / union >= 0.8
 
 
 def _contains(claim: Claim, record: EvidenceRecord) -> bool:
@@ -382,13 +406,14 @@ def _phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
     return cache[key]
 
 
-def _text_support(words: ClaimWords, phrases: Phrases) -> float:
+def _text_support(candidate: Candidate, words: ClaimWords, phrases: Phrases) -> float:
     """How much of what the record counts the sentence talks about: -0.5 (nothing) .. +1.5 (all).
 
     Misreadings reword the population ("7.4 million illegal immigrants released"), so absent
     words weigh less than present ones.
     """
-    return max(-0.5, (words.coverage(phrases) - 0.4) * 2.5)
+    candidate.coverage = words.coverage(phrases)
+    return max(-0.5, (candidate.coverage - 0.4) * 2.5)
 
 
 def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSpan, store: EvidenceStore) -> None:
@@ -397,6 +422,7 @@ def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSp
     criminality = _criminality_support(claim, record)
     offense = _offense_support(claim, record)
     candidate.time = span_agreement(span, claim.measure, record)
+    candidate.same_period = candidate.time == MATCH and _nearly_the_same_days(span, record)
     candidate.place = _place_support(claim, record)
     candidate.event_support = event
     candidate.contained = _contains(claim, record)
@@ -407,7 +433,7 @@ def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSp
         + offense
         + _agency_support(claim, record)
         + candidate.place
-        + _text_support(words, _phrases(record, store))
+        + _text_support(candidate, words, _phrases(record, store))
         + _TIME_WEIGHT[candidate.time]
     )
     if event_name:
@@ -478,11 +504,18 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     far misquote can only mean it).
     """
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
-    undated = claim.time.kind == "none" or framed_by_a_term(claim)
-    # Of a series (removals by year), an undated round number is any year's; the story's date would say which.
+    if claim.has_cue("framing", "target") != candidate.record.target:
+        return REJECTED, "a target or projection is not a count of what happened" if candidate.record.target else (
+            "the sentence gives a target or projection, the record what happened"
+        )
+    unsaid = _share_of_what(claim, candidate)
+    if unsaid:
+        return REJECTED, unsaid
+    # Of a series (removals by year), a round number is any year's unless its window or the story's date says
+    # which: "50,000 in early June" in an undated story is no more fiscal 2019's figure than any other year's.
     in_a_series = candidate.fit != EXACT and not candidate.one_of_a_kind and candidate.recency != RECENT
-    if undated and specificity <= 2 and in_a_series:
-        return REJECTED, "an undated round number cannot say which date or year of the series it means"
+    if specificity <= 2 and in_a_series and candidate.time != MATCH:
+        return REJECTED, "a round number that no period ties to this date or year of the series"
     if candidate.fit in (EXACT, ROUNDED):
         if wrong_window and candidate.fit == ROUNDED and specificity < 3:
             return REJECTED, "a round number given for another period is not a quote of this figure"
@@ -510,10 +543,15 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
     # An undated figure can only misquote a record that has no other date or year to be confused with.
     undated = claim.time.kind == "none" or framed_by_a_term(claim)  # "Harris let in ..." names no period
     undated_but_unmistakable = undated and candidate.one_of_a_kind and candidate.recency != STALE
+    # A running total "this fiscal year" may misquote a count to date; an explicit period holds more than a part.
+    open_ended = claim.time.kind == "relative"
+    # The story's date places a bare misquote only of a one-of-a-kind figure: of a series (detention counts
+    # by date), the writer may be quoting a date the evidence base does not hold.
+    placed_by_the_story = candidate.recency == RECENT and candidate.one_of_a_kind
     same_window = (
-        candidate.time == MATCH
-        or (candidate.time == PARTIAL and candidate.contained)
-        or candidate.recency == RECENT
+        (candidate.time == MATCH and (candidate.same_period or open_ended))
+        or (candidate.time == PARTIAL and candidate.contained and open_ended)
+        or placed_by_the_story
         or undated_but_unmistakable
     )
     if not same_window:
@@ -532,13 +570,31 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         return REJECTED, "a peak is not an average"
     if specificity >= 3 and candidate.distance > TYPO_WINDOW and not candidate.digit_slip:
         return REJECTED, "the number is too different to be a rounding or a slip of it"  # "11,888" is another number
-    reach, needed = (3.0 if alone else MISQUOTE_WINDOW), 3.0
+    reach, needed = (ALONE_MISQUOTE_WINDOW if alone else MISQUOTE_WINDOW), 3.0
     if candidate.time == UNKNOWN:
         # Only the story's date places it: stay close; the date stands in for the window's agreement.
         reach, needed = RECENT_MISQUOTE_WINDOW, 3.0 - _TIME_WEIGHT[MATCH]
     if candidate.distance > reach and not candidate.digit_slip:
         return REJECTED, "the number is too far from the figure to be a misquote of it"
     return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
+
+
+def _share_of_what(claim: Claim, candidate: Candidate) -> str | None:
+    """Why a share cannot be the record's share, or None. A percentage says little by itself ("90% were
+    male", "60% were aged 25 to 45"): the sentence must say whose share it is, as the record does."""
+    record = candidate.record
+    if claim.unit not in _SHARE_UNITS or record.unit not in _SHARE_UNITS:
+        return None
+    if record.criminality not in (None, "any"):
+        return None if claim.criminality is not None else "the sentence does not say what criminal record it counts"
+    if candidate.coverage >= 0.5:
+        return None
+    # "The figure was 6.2%" after a sentence on cases found eligible: the event carried over can say it,
+    # but only for a figure given right: a misquote must be described in its own words.
+    same_event = claim.event is not None and claim.event == record.event
+    return (
+        None if same_event and candidate.fit in CONSISTENT_FITS else "the sentence does not say what the share counts"
+    )
 
 
 def not_sure_of_what_is_counted(claim: Claim, record: EvidenceRecord) -> str | None:
@@ -604,7 +660,8 @@ RECENT, STALE = "recent", "stale"
 def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) -> str | None:
     """For a claim with no time window: is the record the kind of figure a story published then would
     quote (out within the 18 months before), or long out of date (over two years before)?"""
-    if published is None or (claim.time.kind != "none" and not framed_by_a_term(claim)):
+    undated = claim.time.kind == "none" or framed_by_a_term(claim)
+    if published is None or not (undated or _speaks_of_now(claim)):
         return None
     anchor = record.as_of or record.period_end
     if anchor is None or anchor > published:
@@ -719,11 +776,16 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
             if key not in found and record.event == counted and (fit := value_fit(claim, record)):
                 found[key] = Candidate(record, fit[0], fit[1], digit_slip=True)
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
+    # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
+    # or 6.4% of all cases"): shares are also read against the whole sentence.
+    sentence = ClaimWords(claim.text, _vocabulary(store)) if claim.unit in _SHARE_UNITS and claim.context else words
     span = claim_span(claim)
     series = _series_sizes(store)
     for candidate in found.values():
         candidate.one_of_a_kind = series[_series_key(candidate.record)] == 1
         _assess(claim, candidate, words, span, store)
+        if sentence is not words:
+            candidate.coverage = max(candidate.coverage, sentence.coverage(_phrases(candidate.record, store)))
         candidate.recency = _recency(claim, candidate.record, published)
         candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
         if candidate.recency == STALE:

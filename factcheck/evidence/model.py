@@ -81,6 +81,11 @@ class EvidenceRecord(BaseModel):
         "the record only where one of the subject's words stands near it.",
     )
     offense: str | None = Field(default=None, description="Offense category, for offense rows (e.g. homicide).")
+    target: bool = Field(
+        default=False,
+        description="A goal, quota or projection (3,000 arrests a day), not a count of what happened: it links "
+        "only to text that speaks of a target, and such text links only to targets.",
+    )
     fraction: Fraction | None = Field(
         default=None, description="For a share: the count and base it was computed from, when the source gives them."
     )

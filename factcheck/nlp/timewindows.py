@@ -166,6 +166,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
     (
+        "halfyear",
+        r"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<hfwhich>first|second)\s+half\s+of\s+
+        (?:(?P<hfyear>(?:19|20)[0-9]{2})|(?P<hfrel>the|this|last)\s+year)\b""",
+    ),
+    (
         "dayoffice",
         rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}
         \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
@@ -242,6 +247,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "elapsed": ("nearly", "almost", "about", "roughly", "just", "more", "#digit", "a", "an", *_SMALL_WORDS),
     "daysbefore": ("in", "during", "over", "the"),
     "season": ("this", "last", "next", "the"),
+    "halfyear": ("in", "during", "over", "the"),
     "dayoffice": ("on", "the", "when"),
     "hundreddays": ("#digit",),
     "typically": ("typically", "usually", "normally", "routinely", "in"),
@@ -540,6 +546,15 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
         elif kind == "season":
             expr.type = "relative"
             expr.date_from, expr.date_to = _season_span(m.group(0), published)
+        elif kind == "halfyear":  # "in the first half of 2025", "the second half of last year"
+            expr.type = "period"
+            year = int(m.group("hfyear")) if m.group("hfyear") else None
+            if year is None and published is not None:
+                year = published.year - (1 if m.group("hfrel").lower() == "last" else 0)
+            if year is not None:
+                first = m.group("hfwhich").lower() == "first"
+                expr.date_from = dt.date(year, 1, 1) if first else dt.date(year, 7, 1)
+                expr.date_to = dt.date(year, 6, 30) if first else dt.date(year, 12, 31)
         elif kind == "fy":
             expr.type = "fy"
             expr.date_from, expr.date_to = _fiscal_year(_year(m.group("fyyear")))
