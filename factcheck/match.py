@@ -586,7 +586,10 @@ def _share_of_what(claim: Claim, candidate: Candidate) -> str | None:
     if claim.unit not in _SHARE_UNITS or record.unit not in _SHARE_UNITS:
         return None
     if record.criminality not in (None, "any"):
-        return None if claim.criminality is not None else "the sentence does not say what criminal record it counts"
+        if claim.criminality is None:
+            return "the sentence does not say what criminal record it counts"
+        agree = claim.criminality == record.criminality or (claim.criminality, record.criminality) in _CRIMINALITY_MISREAD
+        return None if agree else f"the sentence counts {claim.criminality.replace('_', ' ')} people"
     if candidate.coverage >= 0.5:
         return None
     # "The figure was 6.2%" after a sentence on cases found eligible: the event carried over can say it,

@@ -34,19 +34,20 @@ def base_mismatch(ctx: RuleContext) -> Finding | None:
         return None
     if claim.event in (None, "other") or record.event in (None, "other") or claim.event == record.event:
         return None
-    if {claim.event, record.event} == {"detention", "booking"} and _detained_as_an_act(ctx):
-        return None  # "people ICE detained" may mean those booked in: too loose to call a different base
+    if {claim.event, record.event} <= _HELD and _detained_as_an_act(ctx):
+        return None  # "people ICE detained" may mean those arrested or booked in: too loose to call a base
     return ctx.finding(
         f"The text gives {ctx.number} as a share of {_BASES.get(claim.event or '', claim.event)}, but {ctx.figure} "
         f"is a share of {_BASES.get(record.event or '', record.event)} ({record.population})."
     )
 
 
+_HELD = frozenset({"arrest", "booking", "detention"})
 _ACTS_OF_DETAINING = frozenset({"detained", "detain", "detains", "detaining", "detained by ice"})
 
 
 def _detained_as_an_act(ctx: RuleContext) -> bool:
-    """ "people detained by ICE" names who was detained (book-ins, loosely); "locked up in its detention
-    centers" or "in detention" names who is held now (the detention population)."""
-    words = [w.lower() for w in ctx.cues("event", "detention")]
+    """ "people detained by ICE" names who was detained (arrested or booked in, loosely); "locked up in its
+    detention centers" or "in detention" names who is held now (the detention population)."""
+    words = [w.lower() for w in ctx.cues("event")]
     return bool(words) and all(w in _ACTS_OF_DETAINING for w in words)

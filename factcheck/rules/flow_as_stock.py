@@ -29,6 +29,8 @@ def flow_as_stock(ctx: RuleContext) -> Finding | None:
         return None
     if ctx.claim.event is None and not (ctx.claim.custody or ctx.claim.has_cue("framing", "stock")):
         return None  # "that number had fallen to 85,720": nothing says it is a population
+    if ctx.claim.time.kind == "period":
+        return None  # "between January 20 and October 15, 75,000 were detained": counted over the period, as it is
     return ctx.finding(
         f"{ctx.number} is presented as a current population, but {ctx.figure} counts events over a period "
         f"({ctx.record.population}, {ctx.when}); the people counted are not all there at once."

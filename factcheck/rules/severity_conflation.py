@@ -31,6 +31,8 @@ def severity_conflation(ctx: RuleContext) -> Finding | None:
     ```
     """
     record, claim = ctx.record, ctx.claim
+    if "no_conviction" in (claim.criminality, record.criminality):
+        return None  # people with no conviction are not called murderers: such a word describes someone else
     labels = [c for c in claim.cues if c.kind == "offense"]
     conflated = [c for c in labels if c.label.endswith("!") and c.label != "violent!"]
     if conflated and (record.offense is None or record.offense == conflated[0].label.rstrip("!").replace("_", " ")):
