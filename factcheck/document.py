@@ -15,7 +15,7 @@ from functools import cached_property
 from factcheck.nlp.lexicon import recent_report_pattern, subject_patterns
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?![\d,])")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?!\d|,\d)")  # "July 21, 2024," but not "2,024"
 
 
 def estimate_date(text: str, today: dt.date | None = None) -> dt.date | None:

@@ -265,6 +265,8 @@ def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str
     if span is None or start is None or end is None:
         return UNKNOWN
     c_start, c_end = span
+    if _calendar_for_fiscal_year(span, start, end):
+        return MATCH  # "in 2014" for fiscal 2014: how most writers name the fiscal year
     if start == end and c_start == c_end and abs((c_start - start).days) <= SNAPSHOT_DAYS:
         return MATCH  # "as of Nov. 15" for the count ICE dated Nov. 16: the same snapshot, reported a day off
     if c_end < start or end < c_start:
@@ -278,11 +280,23 @@ def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str
     return MATCH if overlap / union >= 0.5 else PARTIAL
 
 
+def _calendar_for_fiscal_year(span: ClaimSpan, start: dt.date, end: dt.date) -> bool:
+    """Whether the claim gives calendar year Y for the record's fiscal year Y (October Y-1 to September Y)."""
+    if span is None:
+        return False
+    c_start, c_end = span
+    calendar = (c_start.month, c_start.day, c_end.month, c_end.day) == (1, 1, 12, 31) and c_start.year == c_end.year
+    fiscal = (start.month, start.day, end.month, end.day) == (10, 1, 9, 30) and end.year == start.year + 1
+    return calendar and fiscal and c_end.year == end.year
+
+
 def _nearly_the_same_days(span: ClaimSpan, record: EvidenceRecord) -> bool:
     """Whether a period claim covers nearly the record's days ("January to June" is not "the first 100 days")."""
     start, end = record_window(record)
     if span is None or start is None or end is None or start == end:
         return True  # snapshots and unplaced claims are judged by span_agreement alone
+    if _calendar_for_fiscal_year(span, start, end):
+        return False  # a calendar year's count may differ from the fiscal year's: not sure enough to call it wrong
     c_start, c_end = span
     overlap = (min(c_end, end) - max(c_start, start)).days + 1
     union = (max(c_end, end) - min(c_start, start)).days + 1
@@ -504,6 +518,8 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     far misquote can only mean it).
     """
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
+    if candidate.recency == LATER and candidate.time != MATCH:
+        return REJECTED, "it was published after the text"
     if claim.has_cue("framing", "target") != candidate.record.target:
         return REJECTED, "a target or projection is not a count of what happened" if candidate.record.target else (
             "the sentence gives a target or projection, the record what happened"
@@ -544,7 +560,7 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
     undated = claim.time.kind == "none" or framed_by_a_term(claim)  # "Harris let in ..." names no period
     undated_but_unmistakable = undated and candidate.one_of_a_kind and candidate.recency != STALE
     # A running total "this fiscal year" may misquote a count to date; an explicit period holds more than a part.
-    open_ended = claim.time.kind == "relative"
+    open_ended = claim.time.kind == "relative" and claim.time.administration is None  # a term is no running total
     # The story's date places a bare misquote only of a one-of-a-kind figure: of a series (detention counts
     # by date), the writer may be quoting a date the evidence base does not hold.
     placed_by_the_story = candidate.recency == RECENT and candidate.one_of_a_kind
@@ -576,6 +592,10 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         reach, needed = RECENT_MISQUOTE_WINDOW, 3.0 - _TIME_WEIGHT[MATCH]
     if candidate.distance > reach and not candidate.digit_slip:
         return REJECTED, "the number is too far from the figure to be a misquote of it"
+    if candidate.distance > MISQUOTE_WINDOW and candidate.coverage < 0.5 and not candidate.digit_slip:
+        # Far off ("more than 100,000 family apprehensions" against all 396,579): only the sentence's own
+        # words can say it means this record, and they do not.
+        return REJECTED, "the number is too far from the figure for so loose a description"
     return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
 
 
@@ -588,7 +608,9 @@ def _share_of_what(claim: Claim, candidate: Candidate) -> str | None:
     if record.criminality not in (None, "any"):
         if claim.criminality is None:
             return "the sentence does not say what criminal record it counts"
-        agree = claim.criminality == record.criminality or (claim.criminality, record.criminality) in _CRIMINALITY_MISREAD
+        agree = (
+            claim.criminality == record.criminality or (claim.criminality, record.criminality) in _CRIMINALITY_MISREAD
+        )
         return None if agree else f"the sentence counts {claim.criminality.replace('_', ' ')} people"
     if candidate.coverage >= 0.5:
         return None
@@ -657,7 +679,7 @@ def _pins_a_day(claim: Claim) -> bool:
     return start is not None and end is not None and (end - start).days <= 62
 
 
-RECENT, STALE = "recent", "stale"
+RECENT, STALE, LATER = "recent", "stale", "later"  # LATER: published after the text was
 
 
 def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) -> str | None:
@@ -667,8 +689,11 @@ def _recency(claim: Claim, record: EvidenceRecord, published: dt.date | None) ->
     if published is None or not (undated or _speaks_of_now(claim)):
         return None
     anchor = record.as_of or record.period_end
-    if anchor is None or anchor > published:
+    if anchor is None:
         return None
+    if anchor > published:
+        # A snapshot dated weeks after the text may be the figure it cites ("roughly 300,000 cases now pending").
+        return LATER if (anchor - published).days > 92 else RECENT
     age = (published - anchor).days
     return RECENT if age <= 548 else STALE if age > 730 else None
 
