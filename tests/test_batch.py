@@ -58,7 +58,8 @@ def _jsonl(path: Path, n: int) -> Path:
             record = {
                 "id": f"doc-{i:04d}",
                 "text": text,
-                "published": f"2024-{i % 12 + 1:02d}-15",
+                # Months from August 2024 on: a story cannot quote a figure published after it (July 21, 2024).
+                "published": f"{2024 + (i + 7) // 12}-{(i + 7) % 12 + 1:02d}-15",
                 "url": f"https://news.example/{i}",
             }
             handle.write(json.dumps(record) + "\n")
@@ -232,14 +233,14 @@ def test_report_html_and_markdown(tmp_path: Path) -> None:
     data = _jsonl(tmp_path / "in.jsonl", 12)
     hostile = tmp_path / "x.jsonl"
     hostile.write_text(json.dumps({"id": "<b>", "title": "<script>alert(1)</script>", "text": RELEASED,
-                                   "published": "2024-10-04"}) + "\n", encoding="utf-8")  # fmt: skip
+                                   "published": "2025-12-04"}) + "\n", encoding="utf-8")  # fmt: skip  # newest: shown
     run_batch([data, hostile], tmp_path / "r.db", jobs=1)
     summary = summarize(tmp_path / "r.db")
     assert summary.documents == 13
     assert summary.verdicts["misleading"] >= 5
     assert summary.misused[0].evidence_id == "ice-docket-convicted-2024-07-21"
     assert {code for code, _, _ in summary.flags} >= {"stock-as-flow", "custody-mismatch"}
-    assert [m for m, _, _ in summary.months][:2] == ["2024-01", "2024-02"]
+    assert [m for m, _, _ in summary.months][:2] == ["2024-08", "2024-09"]
     page = render_html(summary)
     assert page.count("<svg") == 3
     assert "<script>alert(1)</script>" not in page
