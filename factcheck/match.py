@@ -750,6 +750,13 @@ def link(
     same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
     alone = len(same_event) == 1
     assessed = [(c, *_margin(claim, c, specificity, c is closest, alone)) for c in candidates]
+    if specificity >= 2 and any(_plausibly_right_elsewhere(c, counted) for c in candidates):
+        # The number is right for some date or year of this event (convention 7): calling it a misquote of
+        # another would be a guess, not a finding.
+        assessed = [
+            (c, m, r) if c.fit in CONSISTENT_FITS else (c, REJECTED, "the number fits another date or year")
+            for c, m, r in assessed
+        ]
     accepted = [(c, m) for c, m, _ in assessed if confidence(m) >= min_confidence and m >= 0]
     if accepted:
         best, margin = max(
@@ -757,6 +764,12 @@ def link(
         )
         return Linking(best.record, _describe(claim, best, store, confidence(margin)))
     return Linking(closest=_closest(claim, store, assessed) or _same_event_and_window(claim, store, subjects))
+
+
+def _plausibly_right_elsewhere(candidate: Candidate, counted: str | None) -> bool:
+    """The number is (nearly) this record's figure and nothing in the sentence is against the record."""
+    near = candidate.fit in (EXACT, ROUNDED) and candidate.distance <= 2 * NEARLY_THE_FIGURE
+    return near and candidate.record.event == counted and candidate.support >= 0
 
 
 def _clearly_closest(consistent: list[Candidate]) -> Candidate | None:

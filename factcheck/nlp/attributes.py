@@ -620,16 +620,20 @@ _PER_UNIT_AFTER = re.compile(
 _DAILY_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:daily|weekly|monthly)\b")
 _PER_CAPITA_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}per\s+(?:million|capita|1,000|100,000)\b")
 _CHANGED_BY = re.compile(
-    r"\b(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
-    r"\s+by\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?$",
+    r"\b(?:(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)\s+by"
+    r"|(?:has\s+|have\s+|had\s+)?(?:added|gained|shed))"
+    r"\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|over\s+|another\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _changed_by_before(text: str, start: int) -> bool:
-    """ "rose by 25 percent": the number is the size of a change."""
+    """ "rose by 25 percent", "the docket has added over 1 million cases": the number is the size of a change."""
     before = text[max(0, start - 40) : start]
-    return "by" in before.lower() and _CHANGED_BY.search(before) is not None
+    lowered = before.lower()
+    return ("by" in lowered or "added" in lowered or "gained" in lowered or "shed" in lowered) and bool(
+        _CHANGED_BY.search(before)
+    )
 
 
 _AVERAGE_WORDS = re.compile(r"^averag(?:e|es|ed|ing)$", re.IGNORECASE)

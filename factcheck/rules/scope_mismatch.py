@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
 
@@ -28,13 +30,40 @@ def scope_mismatch(ctx: RuleContext) -> Finding | None:
     ```
     """
     claim, record = ctx.claim, ctx.record
-    if claim.geography not in _NATIONAL and claim.geography != record.geography:
+    if claim.geography not in _NATIONAL and claim.geography != record.geography and not _where_said(ctx):
         where = record.geography if record.geography not in _NATIONAL else "the whole country"
         return ctx.finding(f"The text applies {ctx.figure} to {claim.geography}, but it is a figure for {where}.")
     wider = _WIDER.get(claim.agency or "", set())
-    if record.agency in wider and claim.agency not in record.population:
+    if record.agency in wider and claim.agency not in record.population and _names_the_agency(ctx):
         return ctx.finding(
             f"The text attributes {ctx.number} to {claim.agency}, but {ctx.figure} is a {record.agency} figure "
             f"({record.population})."
         )
     return None
+
+
+def _names_the_agency(ctx: RuleContext) -> bool:
+    """Whether the sentence names the agency it credits, not just "the agency" (whichever the story is about)."""
+    from factcheck.nlp.lexicon import load_lexicon
+
+    names = [n for n in load_lexicon().get("agency", {}).get(ctx.claim.agency or "", []) if n not in _ANY_AGENCY]
+    lowered = ctx.claim.text.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w])", lowered) for name in names)
+
+
+_ANY_AGENCY = frozenset({"the agency", "agency"})
+_WHERE_SAID = re.compile(
+    r"\b(?:rally|rallies|event|speech|stop|visit|appearance|town\s+hall|interview|conference|debate|hearing)"
+    r"\s+(?:in|at)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?$"
+)
+
+
+def _where_said(ctx: RuleContext) -> bool:
+    """ "at a campaign event in Newtown, Pennsylvania": where something was said, not the place counted."""
+    text = ctx.claim.text
+    for cue in ctx.claim.cues:
+        if cue.kind == "geography":
+            offset = cue.start - ctx.claim.start
+            if 0 <= offset <= len(text) and _WHERE_SAID.search(text[max(0, offset - 80) : offset]):
+                return True
+    return False
