@@ -263,7 +263,12 @@ def _recall_earlier_mentions(items: list[attrs.Described], text: str, chain: Par
             for name in ("event", "criminality", "custody", "time", "measure", "unit"):
                 setattr(item, name, getattr(earlier, name))
             item.time_inherited = earlier.time_inherited or earlier.time is not None
-        elif earlier is not None and (item.time is None or item.time_inherited) and earlier.time is not None:
+        elif (
+            earlier is not None
+            and (item.time is None or item.time_inherited)
+            and earlier.time is not None
+            and not earlier.time.credits_administration  # "Harris let in 13,099" credits that sentence only
+        ):
             item.time, item.time_inherited = earlier.time, True
         if item.time is not None and not item.time_inherited and item.expr.kind == "count":
             chain.seen[value] = item

@@ -121,7 +121,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "adminagent",
         rf"""\b{ADMIN_NAME}(?:-{ADMIN_NAME})?(?:'s(?:\s+[a-z]+){{0,2}})?
-        (?=\s+(?:has\s+|have\s+|had\s+)?
+        (?=\s+(?:has\s+|have\s+|had\s+)?["'\u201c\u2018]?
         (?:let|set|released|allowed|admitted|welcomed|freed|brought|waved|flew|flown|imported|left)\b)""",
     ),
     (

@@ -47,11 +47,21 @@ def _names_the_agency(ctx: RuleContext) -> bool:
     from factcheck.nlp.lexicon import load_lexicon
 
     names = [n for n in load_lexicon().get("agency", {}).get(ctx.claim.agency or "", []) if n not in _ANY_AGENCY]
-    lowered = ctx.claim.text.lower()
+    lowered = _near_the_number(ctx).lower()
     return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w])", lowered) for name in names)
 
 
 _ANY_AGENCY = frozenset({"the agency", "agency"})
+
+
+def _near_the_number(ctx: RuleContext, before: int = 60) -> str:
+    """The words tied to the number and those just before them ("Border Patrol encounters, which hit 2.3
+    million"), not the whole sentence, whose other clauses may name other agencies."""
+    text, context = ctx.claim.text, ctx.claim.context
+    at = text.find(context) if context else -1
+    return text if at < 0 else text[max(0, at - before) : at + len(context)]
+
+
 _WHERE_SAID = re.compile(
     r"\b(?:rally|rallies|event|speech|stop|visit|appearance|town\s+hall|interview|conference|debate|hearing)"
     r"\s+(?:in|at)\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?$"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factcheck.match import CONFLICT, PARTIAL, framed_by_a_term, time_agreement
+from factcheck.match import CONFLICT, PARTIAL, claim_span, framed_by_a_term, time_agreement
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
 
@@ -35,7 +35,7 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
     if claim.time.administration and claim.time.start and record_start and (claim.time.start - record_start).days > 31:
         # "since taking office" for a count that runs from Oct. 1: it includes the months before.
         return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}, so it counts from before that.")
-    if time_agreement(claim, record) in (PARTIAL, CONFLICT) and claim.time.kind != "none":
+    if _stated_window_differs(ctx):
         return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
     if claim.time.start is None and claim.time.kind == "relative" and _duration_days(claim.time.text) is not None:
         span = _span_days(record)
@@ -43,6 +43,29 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
         if span is not None and stated is not None and (span == 0 or stated < span / 2 or stated > span * 2):
             return ctx.finding(f"The text gives {said}, but {ctx.figure} is {ctx.when}.")
     return None
+
+
+def _stated_window_differs(ctx: RuleContext) -> bool:
+    """The sentence itself dates the figure, plainly differently: another period ("FY2023's removals called
+    FY2024's", convention 7), or a span put on a snapshot ("between March 2022 and June 2024", convention 12).
+    A window carried from an earlier sentence, a relative one ("last month", often when something was said)
+    or one that merely overlaps the record's is too loose to call a mismatch."""
+    claim, record = ctx.claim, ctx.record
+    span = claim_span(claim)
+    if claim.time.inherited or span is None or claim.time.kind not in ("period", "as_of", "relative"):
+        return False
+    days = (span[1] - span[0]).days + 1
+    if claim.time.kind == "relative" and days < 90:
+        return False  # "last month", "this week": more often when something was said than a figure's window
+    agreement = time_agreement(claim, record)
+    if agreement == CONFLICT:
+        return True
+    if agreement != PARTIAL:
+        return False
+    if record.as_of is not None:
+        return days > 62  # a span put on a snapshot (convention 12)
+    recorded = _span_days(record)
+    return claim.time.kind == "relative" and recorded is not None and days > 2 * recorded  # "since Trump took office"
 
 
 def _is_year(record: object) -> bool:
