@@ -24,6 +24,7 @@ from factcheck.evidence.model import EvidenceRecord
 from factcheck.evidence.notes import amount, day, when
 from factcheck.evidence.store import EvidenceStore
 from factcheck.models import Claim, ClosestRecord, Match
+from factcheck.nlp.timewindows import ADMINISTRATIONS
 
 # Value fits, best first.
 EXACT, ROUNDED, HEDGED, HEDGE_WRONG, OFF = "exact", "rounded", "hedged", "hedge_wrong", "off"
@@ -70,6 +71,7 @@ class Candidate:
     one_of_a_kind: bool = False  # no other record counts the same thing (another date or year of a series)
     coverage: float = 0.0  # how much of the record's population the sentence's words cover
     same_period: bool = False  # the claim's window is the record's (nearly the same days), not just overlapping
+    long_before: bool = False  # the record's figure is over two years older than the text
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -256,7 +258,24 @@ def claim_span(claim: Claim) -> ClaimSpan:
 
 def time_agreement(claim: Claim, record: EvidenceRecord) -> str:
     """How the claim's window compares with the record's: match, partial, conflict, or unknown."""
-    return span_agreement(claim_span(claim), claim.measure, record)
+    span = claim_span(claim)
+    agreement = span_agreement(span, claim.measure, record)
+    if agreement != MATCH and any(span_agreement(s, claim.measure, record) == MATCH for s in other_terms(claim, span)):
+        return MATCH
+    return agreement
+
+
+def other_terms(claim: Claim, span: ClaimSpan) -> list[tuple[dt.date, dt.date]]:
+    """The claim's window moved to the named president's other terms: with no date on a text, "Trump's first
+    100 days" may be 2017's or 2025's, and whichever the record is, the text may mean it."""
+    name = claim.time.administration
+    if span is None or name is None or name not in ADMINISTRATIONS:
+        return []
+    terms = [start for start, _ in ADMINISTRATIONS[name]]
+    own = min(terms, key=lambda start: abs((span[0] - start).days))
+    if abs((span[0] - own).days) > 3:
+        return []  # a window that does not start with the term ("since 2023") is not a term's own span
+    return [(start, start + (span[1] - span[0])) for start in terms if start != own]
 
 
 def span_agreement(span: ClaimSpan, measure: str, record: EvidenceRecord) -> str:
@@ -436,6 +455,10 @@ def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSp
     criminality = _criminality_support(claim, record)
     offense = _offense_support(claim, record)
     candidate.time = span_agreement(span, claim.measure, record)
+    if candidate.time != MATCH and claim.time.administration is not None:
+        moved = [s for s in other_terms(claim, span) if span_agreement(s, claim.measure, record) == MATCH]
+        if moved:
+            span, candidate.time = moved[0], MATCH
     candidate.same_period = candidate.time == MATCH and _nearly_the_same_days(span, record)
     candidate.place = _place_support(claim, record)
     candidate.event_support = event
@@ -520,6 +543,10 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
     if candidate.recency == LATER and candidate.time != MATCH:
         return REJECTED, "it was published after the text"
+    if candidate.long_before and candidate.time != MATCH and candidate.fit != EXACT and not _speaks_of_now(claim):
+        # "158,000 arrests in 100 days" in a 2025 story is not fiscal 2018's 158,581: years older than the
+        # text, and nothing in the sentence names its period. ("Now" keeps old figures: stale-evidence.)
+        return REJECTED, "it is years older than the text, whose words do not name its period"
     if claim.has_cue("framing", "target") != candidate.record.target:
         return REJECTED, "a target or projection is not a count of what happened" if candidate.record.target else (
             "the sentence gives a target or projection, the record what happened"
@@ -630,6 +657,8 @@ def not_sure_of_what_is_counted(claim: Claim, record: EvidenceRecord) -> str | N
     """
     if claim.measure == "change":
         return "the sentence gives a change, the record a level"
+    if record.criminality not in (None, "any") and claim.criminality in (None, "any"):
+        return f"the sentence does not say it counts {record.criminality.replace('_', ' ')} people"
     if not _same_criminality(claim, record):
         return f"the sentence counts {(claim.criminality or '').replace('_', ' ')} people"
     if claim.custody not in (None, "released", record.custody) and record.custody is not None:
@@ -828,6 +857,8 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
         if sentence is not words:
             candidate.coverage = max(candidate.coverage, sentence.coverage(_phrases(candidate.record, store)))
         candidate.recency = _recency(claim, candidate.record, published)
+        anchor = candidate.record.as_of or candidate.record.period_end
+        candidate.long_before = published is not None and anchor is not None and (published - anchor).days > 730
         candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
         if candidate.recency == STALE:
             candidate.support -= 0.75
