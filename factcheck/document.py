@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from factcheck.nlp.lexicon import recent_report_pattern, subject_patterns
+from factcheck.nlp.lexicon import phrase_pattern, recent_report_pattern, subject_patterns
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?!\d|,\d)")  # "July 21, 2024," but not "2,024"
@@ -34,9 +34,18 @@ WHOLE_STORY_MENTIONS = 3  # a subject named this often is what the whole documen
 class Document:
     """A text's paragraphs, subject mentions and dates, worked out once (when first asked) and asked per claim."""
 
-    def __init__(self, text: str, published: dt.date | None = None) -> None:
+    def __init__(self, text: str, published: dt.date | None = None, *, estimated: bool = False) -> None:
         self.text = text
         self.published = published
+        self.estimated = estimated  # the date is the latest year the text names, not a given publication date
+
+    @cached_property
+    def _report_words(self) -> list[int]:
+        return [m.start() for m in phrase_pattern("recent_report", "report").finditer(self.text)]
+
+    def names_a_report_before(self, offset: int) -> bool:
+        """Whether the text speaks of a report, letter or data up to ``offset`` ("a dramatic data dump")."""
+        return bool(self._report_words) and self._report_words[0] < offset
 
     @cached_property
     def _now_words(self) -> list[int]:

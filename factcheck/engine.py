@@ -93,13 +93,19 @@ def _flags(context: RuleContext, rules: list[Rule], severities: dict[str, str], 
 
 
 def check_claims(
-    claims: list[Claim], *, text: str, store: EvidenceStore, settings: Settings, published: dt.date | None
+    claims: list[Claim],
+    *,
+    text: str,
+    store: EvidenceStore,
+    settings: Settings,
+    published: dt.date | None,
+    estimated: bool = False,
 ) -> list[Claim]:
     """Link, judge and annotate ``claims`` in place (the engine behind :func:`check`)."""
     rules = select(settings.select, settings.ignore)
     severities = {r.slug: level for name, level in settings.severity.items() for r in matching(name)}
     marks = _marks(text) if "factcheck" in text else []
-    document = Document(text, published)
+    document = Document(text, published, estimated=estimated)
     for claim in claims:
         claim.fingerprint = fingerprint(claim)
         subjects = document.subjects_near(claim.start, claim.end)
@@ -179,5 +185,6 @@ def _report(
 ) -> Report:
     """``published`` as given goes in the report; ``dated`` (it, or the text's estimated date) is checked with."""
     store = store or open_store()
-    check_claims(claims, text=text, store=store, settings=settings or Settings(), published=dated)
+    settings = settings or Settings()
+    check_claims(claims, text=text, store=store, settings=settings, published=dated, estimated=published is None)
     return Report(evidence_version=store.version, published=published, claims=claims, summary=summarize(claims))

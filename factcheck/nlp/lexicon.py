@@ -70,10 +70,16 @@ def subject_patterns() -> dict[str, re.Pattern[str]]:
     return {name: _whole_words(phrases) for name, phrases in load_lexicon().get("subject", {}).items()}
 
 
+@functools.lru_cache(maxsize=64)
+def phrase_pattern(category: str, label: str) -> re.Pattern[str]:
+    """One label's phrases as a regular expression over plain text, for rules that read a whole sentence."""
+    return _whole_words(load_lexicon().get(category, {}).get(label, []))
+
+
 @functools.lru_cache(maxsize=1)
 def recent_report_pattern() -> re.Pattern[str]:
     """Words that place a story's figures at its publication date ("the letter sent last week")."""
-    return _whole_words([p for ps in load_lexicon().get("recent_report", {}).values() for p in ps])
+    return _whole_words(load_lexicon().get("recent_report", {}).get("recent", []))
 
 
 def _whole_words(phrases: list[str]) -> re.Pattern[str]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from factcheck.document import Document
 from factcheck.evidence.model import EvidenceRecord
 from factcheck.evidence.notes import amount, day, suggested_sentence, when
 from factcheck.models import Claim, Match
+
+_LIST_ITEM_BEFORE = re.compile(r"\d[\d,.]*(?:\s+[A-Za-z'-]+){1,4}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_DENIAL = re.compile(r"\b(?:not|never|n't|no\s+longer)\b(?:\s+\w+){0,2}\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,49 @@ class RuleContext:
     def cues(self, kind: str, label: str | None = None) -> list[str]:
         """Words of the claim's context of one kind ("framing", "criminality" ...), optionally one label."""
         return [c.text for c in self.claim.cues if c.kind == kind and (label is None or c.label == label)]
+
+    def said(self, kind: str, label: str | None = None) -> str:
+        """The first cue of this kind the sentence says without denying it, quoted ("" if none): "did not
+        enter the U.S." and "were never released" do not present anything as entering or released."""
+        for cue in self.claim.cues:
+            if cue.kind == kind and (label is None or cue.label == label) and not self._denied(cue.start):
+                return f"\u201c{cue.text}\u201d"
+        return ""
+
+    def sentence_says(self, category: str, label: str) -> str:
+        """A phrase of the lexicon's ``category``/``label`` anywhere in the claim's sentence, undenied and not
+        part of a phrase the lexicon sets aside ("released data"); quoted, or "". The sentence's own words,
+        not a paragraph's: flags follow the words of the sentence (convention 8)."""
+        from factcheck.nlp.lexicon import phrase_pattern
+
+        text, start = self.claim.text, self.claim.start
+        if self.fragment() and self.text:
+            # A fragment ("13,099 murderers.") answers the sentence before it, whose words it shares.
+            start = max(0, start - 240)
+            text = self.text[start : self.claim.end]
+        aside = [m.span() for m in phrase_pattern(category, "_none").finditer(text)]
+        for found in phrase_pattern(category, label).finditer(text):
+            inside = any(a <= found.start() and found.end() <= b for a, b in aside)
+            if not inside and not self._denied(start + found.start(), text, start):
+                return f"\u201c{found.group(0)}\u201d"
+        return ""
+
+    def fragment(self) -> bool:
+        """A verbless few words ("13,099 murderers.") that finish the sentence before them."""
+        return len(self.claim.text.split()) <= 5
+
+    def in_a_list(self) -> bool:
+        """Whether the number is an item after the first of a list of figures ("662,000 convicted criminals,
+        13,099 killers and 15,811 rapists"), which shares the list's predicate."""
+        at = self.claim.number.start - self.claim.start
+        before = self.claim.text[max(0, at - 40) : max(at, 0)]
+        return bool(_LIST_ITEM_BEFORE.search(before))
+
+    def _denied(self, offset: int, text: str | None = None, start: int | None = None) -> bool:
+        """Whether the words just before ``offset`` deny what follows ("did not enter", "never released")."""
+        text, start = (self.claim.text, self.claim.start) if text is None or start is None else (text, start)
+        at = offset - start
+        return bool(_DENIAL.search(text[max(0, at - 24) : max(at, 0)].lower()))
 
     def has(self, kind: str, label: str | None = None) -> bool:
         return bool(self.cues(kind, label))
@@ -103,6 +150,11 @@ class RuleContext:
         fresh = self.published is None or (anchor is not None and (self.published - anchor).days <= 548)
         if fresh and self.document.speaks_of_now_before(self.claim.number.start):
             return True
+        story = len(self.document.text) >= 600  # a dated story, not a line quoted on its own
+        given = story and self.published is not None and not self.document.estimated
+        just_out = given and anchor is not None and 0 <= (self.published - anchor).days <= 92  # type: ignore[operator]
+        if just_out and self.document.names_a_report_before(self.claim.end):
+            return True  # a bare number in a dated story about one named report is dated (convention 9)
         from factcheck.match import span_agreement
 
         end = self.claim.end

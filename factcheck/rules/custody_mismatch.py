@@ -22,9 +22,9 @@ def custody_mismatch(ctx: RuleContext) -> Finding | None:
     There were 425,431 convicted noncitizens on ICE's non-detained docket on July 21, 2024.
     ```
     """
-    if ctx.claim.custody != "released" or ctx.record.event != "docket":
-        return None
-    said = ctx.quoted("custody", "released") or "released"
+    said = ctx.said("custody", "released") or ctx.said("framing", "release") or ctx.sentence_says("custody", "released")
+    if (ctx.claim.custody != "released" and not ctx.fragment()) or ctx.record.event != "docket" or not said:
+        return None  # the sentence's own words must say it ("roaming free"), not a sentence before it
     return ctx.finding(
         f"The text says {said}, but {ctx.figure} counts people on ICE's docket, "
         "which includes people held in prisons and jails and people ICE never held."

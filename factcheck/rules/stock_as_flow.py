@@ -25,11 +25,14 @@ def stock_as_flow(ctx: RuleContext) -> Finding | None:
     """
     if not ctx.is_stock or ctx.claim.unit not in ("people", "events", "cases"):
         return None
-    framing = ctx.quoted("framing", "release") or ctx.quoted("framing", "entry")
-    recurring = ctx.claim.time.kind == "recurring"
-    if not (framing or recurring or ctx.claim.measure == "flow"):
-        return None
-    how = framing or (f"\u201c{ctx.claim.time.text}\u201d" if recurring else "a count of events")
+    framing = ctx.said("framing", "release") or ctx.said("framing", "entry")
+    if not framing and (ctx.claim.custody == "released" or ctx.in_a_list() or ctx.fragment()):
+        # "let in 662,000 convicted criminals, 13,099 killers and 15,811 rapists": a predicate the list shares.
+        framing = ctx.sentence_says("framing", "release") or ctx.sentence_says("framing", "entry")
+    recurring = ctx.claim.time.kind == "recurring" and not ctx.claim.time.inherited
+    if not (framing or recurring):
+        return None  # the sentence's own words must present the snapshot as a flow (conventions 4 and 12)
+    how = framing or f"\u201c{ctx.claim.time.text}\u201d"
     return ctx.finding(
         f"{ctx.number} is presented as {how}, but {ctx.figure} is a snapshot: everyone on the books "
         f"{ctx.when}, however long ago they arrived, not people who came or went in any period."
