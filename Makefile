@@ -12,7 +12,7 @@ $(BIN)/.installed: pyproject.toml hatch_build.py $(COMPILED)
 	@$(BIN)/python -c 'from factcheck._native import install_line; print(install_line())'
 	touch $@
 
-.PHONY: demo test reinstall lint docs bench bench-batch
+.PHONY: demo test reinstall lint docs eval rule-stats bench bench-batch
 # --fail-on never: the demo draft is meant to have misleading claims; `factcheck check` alone exits 1 on them.
 demo: $(BIN)/.installed
 	$(BIN)/factcheck check examples/draft.txt --published 2025-05-02 --fail-on never
@@ -33,6 +33,16 @@ lint: $(BIN)/.installed
 
 # Pages generated from the code; tests fail when they are stale.
 docs: $(BIN)/.installed
+	$(BIN)/factcheck rules --format markdown > docs/rules.md
+
+# The in-repo gold, then the real-article corpus (its texts come from a git-ignored cache: claims/real/README.md).
+eval: $(BIN)/.installed
+	$(BIN)/factcheck eval claims/own claims/seeds claims/cases
+	$(BIN)/factcheck eval claims/real
+
+# Each rule's flags on the real articles, for `factcheck rules` and docs/rules.md (needs the corpus cached).
+rule-stats: $(BIN)/.installed
+	$(BIN)/factcheck eval claims/real --rule-stats > /dev/null
 	$(BIN)/factcheck rules --format markdown > docs/rules.md
 
 bench: $(BIN)/.installed

@@ -19,6 +19,12 @@ def evaluate_command(
     extract_only: Annotated[
         bool, typer.Option("--extract-only", help="Score extraction only (no evidence links, flags or verdicts).")
     ] = False,
+    rule_stats: Annotated[
+        bool,
+        typer.Option(
+            "--rule-stats", help="Save each rule's right, wrong and missed flags for `factcheck rules` (real articles)."
+        ),
+    ] = False,
     model: Model = None,
 ) -> None:
     """Score claim detection, every attribute, evidence links, flags and verdicts against annotated texts."""
@@ -41,6 +47,12 @@ def evaluate_command(
             lambda text, published: api.check(text, published=published, store=store, settings=settings, model=model),
             with_checks=True,
         )
+    if rule_stats:
+        from factcheck.rules.measured import Measured, save_measured
+
+        slugs = set(scores.flag_tp) | set(scores.flag_fp) | set(scores.flag_fn)
+        counts = {s: Measured(scores.flag_tp[s], scores.flag_fp[s], scores.flag_fn[s]) for s in slugs}
+        save_measured(scores.docs, counts)
     if output_json:
         typer.echo(scores_json(scores, left_out=gold_set.left_out))
     else:

@@ -164,7 +164,9 @@ def _publishes(tokens: list[str], start: int) -> bool:
     for i in range(len(before) - 1, -1, -1):
         if before[i] in _DOCUMENT_NOUNS:
             return all(word in _PUBLISHER_WORDS for word in before[i + 1 :])
-    return False
+    # "newly released federal data", "released new figures": a document noun just after, as its object.
+    after = [t.lower() for t in tokens[start + 1 : start + 4]]
+    return any(word in _DOCUMENT_NOUNS for word in after)
 
 
 def _party_label(tokens: list[str], start: int) -> bool:

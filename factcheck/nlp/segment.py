@@ -106,7 +106,9 @@ _ABBREVIATIONS = frozenset(
 
 _PARAGRAPH_BREAK = re.compile(r"\n")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣*·-]|[0-9]{1,2}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\[\d{1,3}\])*(?=\s+[\"'(\[]?[A-Z0-9$])")
+# A sentence ends before a space and a capital, or, in scraped text that lost the space, between a word in
+# lower case and a capitalised one ("on that docket.The data says").
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?:\[\d{1,3}\])*(?=\s+[\"'(\[]?[A-Z0-9$])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _SENTENCE_FINAL = re.compile(r"[.!?:;\"')\]]\s*$")
 

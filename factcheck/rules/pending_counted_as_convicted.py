@@ -25,6 +25,8 @@ def pending_counted_as_convicted(ctx: RuleContext) -> Finding | None:
     """
     if ctx.record.criminality not in ("convicted_or_pending", "pending") or ctx.claim.criminality != "convicted":
         return None
+    if ctx.said("criminality", "pending") or ctx.said("framing", "includes_pending"):
+        return None  # "222,141 with pending criminal charges": the number's own words say pending
     said = ctx.quoted("criminality", "convicted") or "convicted"
     return ctx.finding(
         f"The text says {said}, but {ctx.figure} counts people with a conviction or a pending charge "
