@@ -34,6 +34,7 @@ lint: $(BIN)/.installed
 # Pages generated from the code; tests fail when they are stale.
 docs: $(BIN)/.installed
 	$(BIN)/factcheck rules --format markdown > docs/rules.md
+	$(BIN)/factcheck schema > docs/report.schema.json
 
 # The in-repo gold, then the real-article corpus (its texts come from a git-ignored cache: claims/real/README.md).
 eval: $(BIN)/.installed

@@ -554,6 +554,11 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     unsaid = _share_of_what(claim, candidate)
     if unsaid:
         return REJECTED, unsaid
+    # A round number says too little to outweigh the sentence's event ("300,000 arrests" is no 271,484 removals);
+    # an exact-looking one speaks for itself, whatever word a writer put on it.
+    other = _another_event(claim, candidate.record) if specificity <= 2 else None
+    if other:
+        return REJECTED, other
     # Of a series (removals by year), a round number is any year's unless its window or the story's date says
     # which: "50,000 in early June" in an undated story is no more fiscal 2019's figure than any other year's.
     in_a_series = candidate.fit != EXACT and not candidate.one_of_a_kind and candidate.recency != RECENT
@@ -624,6 +629,32 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         # words can say it means this record, and they do not.
         return REJECTED, "the number is too far from the figure for so loose a description"
     return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
+
+
+# Events a writer may put for one another, whose misreading the rules judge (a docket read as releases, book-ins
+# as arrests, Border Patrol "arrests" for apprehensions). Any other two events are two different statistics.
+_EVENTS_READ_FOR_ONE_ANOTHER = frozenset(
+    frozenset(pair)
+    for pair in [
+        ("docket", "release"), ("docket", "detention"), ("detention", "release"), ("detention", "booking"),
+        ("arrest", "booking"), ("arrest", "detention"), ("arrest", "encounter"), ("docket", "review"),
+        ("review", "closure"), ("prosecution", "conviction"), ("prosecution", "dismissal"), ("removal", "detention"),
+    ]
+)  # fmt: skip
+
+
+def _another_event(claim: Claim, record: EvidenceRecord) -> str | None:
+    """Why the record counts another event than the sentence ("arrests" for removals), or None."""
+    said = _counted_event(claim)
+    if said in _NEUTRAL_EVENTS or record.event in _NEUTRAL_EVENTS or said == record.event:
+        return None
+    if claim.unit in _SHARE_UNITS:
+        return None  # a share of arrests given for a share of removals: the base-mismatch the rules flag
+    if claim.custody == "released" and record.event == "docket":
+        return None  # "apprehended and released": the docket read as releases, which the rules flag
+    if frozenset((said, record.event)) in _EVENTS_READ_FOR_ONE_ANOTHER:
+        return None
+    return f"it counts {record.event}s, the sentence {said}s"
 
 
 def _share_of_what(claim: Claim, candidate: Candidate) -> str | None:
@@ -787,12 +818,16 @@ def link(
             for c, m, r in assessed
         ]
     accepted = [(c, m) for c, m, _ in assessed if confidence(m) >= min_confidence and m >= 0]
+    assessed = [
+        (c, m, r if m < 0 else f"only {confidence(m):.2f} sure, below the {min_confidence:.2f} required")
+        for c, m, r in assessed
+    ]
     if accepted:
         best, margin = max(
             accepted, key=lambda cm: (cm[0].preference, cm[0] is closest, cm[0].score, -cm[0].distance, cm[0].record.id)
         )
         return Linking(best.record, _describe(claim, best, store, confidence(margin)))
-    return Linking(closest=_closest(claim, store, assessed) or _same_event_and_window(claim, store, subjects))
+    return Linking(closest=_closest(claim, store, assessed, subjects))
 
 
 def _plausibly_right_elsewhere(candidate: Candidate, counted: str | None) -> bool:
@@ -816,9 +851,11 @@ def _clearly_closest(consistent: list[Candidate]) -> Candidate | None:
 
 
 def _on_subject(candidate: Candidate, subjects: frozenset[str], specificity: int) -> bool:
+    """Whether the record's subject is named near the claim, or the claim needs no such word: an exact-looking
+    figure that the sentence also describes ("13,099 murderers were released"), not "113,431 points"."""
     if not subjects.isdisjoint(candidate.record.subjects):
         return True
-    return specificity >= 4 and candidate.fit in (EXACT, ROUNDED)
+    return specificity >= 4 and candidate.fit in (EXACT, ROUNDED) and candidate.support >= 1.0
 
 
 def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, specificity: int) -> list[Candidate]:
@@ -923,16 +960,33 @@ def _digit_string(value: float) -> str | None:
 
 
 def _closest(
-    claim: Claim, store: EvidenceStore, assessed: list[tuple[Candidate, float, str]], limit: int = 3
+    claim: Claim,
+    store: EvidenceStore,
+    assessed: list[tuple[Candidate, float, str]],
+    subjects: frozenset[str] | None,
+    limit: int = 3,
 ) -> list[ClosestRecord]:
-    """The records a person should look at when no link is made, each with why it fell short."""
+    """The records a person should look at when no link is made, each with why it fell short: those that
+    nearly passed, then those of the same event and period whatever their figure, then the rest near in value
+    that count the same event."""
+    counted = _counted_event(claim)
     ranked = sorted(assessed, key=lambda cmr: (-cmr[1], cmr[0].distance, cmr[0].record.id))
-    return [
-        ClosestRecord(
-            evidence_id=c.record.id, confidence=confidence(m), value_fit=c.fit, why_not=_why_not(claim, c, reason)
-        )
-        for c, m, reason in ranked[:limit]
-    ]
+    near = [cmr for cmr in ranked if cmr[1] > REJECTED]
+    same = [cmr for cmr in ranked if cmr[1] <= REJECTED and cmr[0].record.event == counted]
+    found = [_closest_record(claim, c, m, reason) for c, m, reason in near]
+    found += _same_event_and_window(claim, store, subjects)
+    found += [_closest_record(claim, c, m, reason) for c, m, reason in same]
+    unique = {r.evidence_id: r for r in reversed(found)}  # the first mention of each record wins
+    return sorted(unique.values(), key=found.index)[:limit]
+
+
+def _closest_record(claim: Claim, candidate: Candidate, margin: float, reason: str) -> ClosestRecord:
+    return ClosestRecord(
+        evidence_id=candidate.record.id,
+        confidence=confidence(margin),
+        value_fit=candidate.fit,
+        why_not=_why_not(claim, candidate, reason),
+    )
 
 
 def _same_event_and_window(

@@ -59,6 +59,15 @@ def check(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Lowest verdict that makes the exit status 1 [misleading].")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Link only when at least this sure (0..1) [0.5]; else unverified.",
+        ),
+    ] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="A factcheck.toml or pyproject.toml to read settings from.")
     ] = None,
@@ -88,6 +97,7 @@ def check(
         ignore=split_names(ignore),
         severity=parse_severities(severity),
         fail_on=fail_on.value if fail_on else None,
+        min_confidence=min_confidence,
     )
     store = open_store()
     report = api.check(text, published=published_date(published), settings=settings, store=store, model=model)
@@ -99,6 +109,16 @@ def check(
     else:
         typer.echo(rendered)
     raise typer.Exit(1 if fails(report, settings.fail_on) else 0)
+
+
+@app.command("schema")
+def report_schema() -> None:
+    """Print the JSON Schema of the report `check --format json` writes (docs/report.schema.json)."""
+    import json
+
+    from factcheck.models import Report
+
+    typer.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
 
 
 rules_app = typer.Typer(help="The rule catalog: list the rules, or explain one.")

@@ -1,0 +1,204 @@
+"""Say less, be right: link confidence, closest records, misquotes (conventions 10 and 11), subjects,
+targets, document dates (convention 9). Each case is a general mechanism seen on real articles, written
+here in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck import check
+from factcheck.document import Document, estimate_date
+from factcheck.settings import Settings
+
+LETTER = dt.date(2024, 10, 15)  # a story a few weeks after ICE's letter on its July 21, 2024 docket
+
+
+def _claim(text: str, store, published: dt.date | None = LETTER, number: str | None = None, **settings):
+    report = check(text, published=published, store=store, settings=Settings(**settings) if settings else None)
+    claims = [c for c in report.claims if number is None or c.number.text == number]
+    assert claims, [c.number.text for c in report.claims]
+    return claims[0]
+
+
+def _codes(claim) -> set[str]:
+    return {flag.code for flag in claim.flags}
+
+
+# --- misquotes link (convention 11) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        # a swapped digit
+        (
+            "ICE listed 13,909 people with homicide convictions on its non-detained docket as of July 21, 2024.",
+            "ice-ndd-homicide-convicted-2024-07-21",
+        ),
+        # a dropped digit
+        (
+            "As of July 21, 2024, 42,431 noncitizens with criminal convictions were on ICE's non-detained docket.",
+            "ice-ndd-convicted-2024-07-21",
+        ),
+    ],
+)
+def test_a_digit_slip_of_a_figure_the_sentence_describes_is_a_misquote(sentence: str, record: str, store) -> None:
+    claim = _claim(sentence, store)
+    assert claim.match is not None
+    assert claim.match.evidence_id == record
+    assert claim.match.digit_slip
+    assert claim.verdict == "contradicted"
+    assert "value-mismatch" in _codes(claim)
+    assert "digit-slip" in claim.match.why
+
+
+def test_a_hedge_the_wrong_way_is_caught(store) -> None:
+    text = (
+        "As of July 21, 2024, more than 700,000 noncitizens with convictions or pending charges were on ICE's docket."
+    )
+    claim = _claim(text, store)
+    assert (claim.match and claim.match.evidence_id) == "ice-docket-criminal-history-2024-07-21"
+    assert "hedge-mismatch" in _codes(claim)
+
+
+# --- contradicted only when sure of what is counted (convention 10) -------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ICE arrests rose 30 percent in fiscal 2024.",  # a change is no level or share
+        "In fiscal 2024, 21% of the people ICE arrested had convictions and 21% had pending charges.",
+        "ICE made more than 100,000 arrests between January and June 2025.",  # a longer period than any record's
+    ],
+)
+def test_a_record_counting_something_else_is_never_called_wrong(sentence: str, store) -> None:
+    report = check(sentence, published=dt.date(2025, 8, 1), store=store)
+    assert all(c.verdict != "contradicted" for c in report.claims), [(c.number.text, c.flags) for c in report.claims]
+
+
+def test_a_number_right_for_another_year_is_not_a_misquote(store) -> None:
+    # 271,484 is fiscal 2024's removals: given as fiscal 2023's, the period is wrong (convention 7), not the number.
+    claim = _claim("ICE carried out 271,484 removals in fiscal 2023.", store, dt.date(2025, 1, 10))
+    assert claim.verdict != "contradicted"
+
+
+# --- confidence and closest records -------------------------------------------------------
+
+
+def test_every_link_carries_a_confidence_and_a_high_bar_says_less(store) -> None:
+    sure = _claim("ICE made 113,431 administrative arrests in fiscal 2024.", store, dt.date(2025, 1, 10))
+    assert sure.match is not None
+    assert sure.match.confidence >= 0.99
+    # A figure right for one year, given for another and with nothing else said of it: linked, less surely.
+    text = "ICE removals fell. Just 142,580 people in fiscal 2024."
+    loose = _claim(text, store, dt.date(2025, 1, 10))
+    assert loose.match is not None
+    assert loose.match.evidence_id == "ice-removals-fy2023"
+    assert 0.5 <= loose.match.confidence < 0.9
+    stricter = _claim(text, store, dt.date(2025, 1, 10), min_confidence=0.9)
+    assert (stricter.match, stricter.verdict, stricter.flags) == (None, "unverified", [])
+    assert stricter.candidates[0].evidence_id == "ice-removals-fy2023"
+
+
+def test_an_unverified_claim_names_its_closest_records_and_why(store) -> None:
+    claim = _claim("ICE said it made 300,000 arrests in fiscal 2024.", store, dt.date(2025, 1, 10))
+    assert (claim.match, claim.verdict) == (None, "unverified")
+    assert 1 <= len(claim.candidates) <= 3
+    first = claim.candidates[0]
+    assert first.evidence_id == "ice-ero-arrests-fy2024"  # the same event and year, whatever its figure
+    assert "113,431" in first.why_not
+
+
+def test_the_text_format_shows_the_closest_record(store) -> None:
+    from factcheck.report.formats import RenderContext, render
+
+    report = check("ICE said it made 300,000 arrests in fiscal 2024.", published=dt.date(2025, 1, 10), store=store)
+    rendered = render(report, "text", RenderContext(name="t.txt", store=store))
+    assert "unverified" in rendered
+    assert "closest record: ice-ero-arrests-fy2024" in rendered
+
+
+def test_claimreview_rates_only_linked_claims(store) -> None:
+    import json
+
+    from factcheck.report.formats import RenderContext, render
+
+    text = "ICE made 113,431 administrative arrests in fiscal 2024. The city held 4,312 parades."
+    report = check(text, published=dt.date(2025, 1, 10), store=store)
+    reviews = json.loads(render(report, "claimreview", RenderContext(name="t.txt", store=store)))
+    linked = [c for c in report.claims if c.match is not None]
+    assert len(reviews) == len(linked) >= 1
+
+
+# --- the record's subject must be named (off-topic text) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We passed 100,000 police officers on the streets of our cities.",
+        "Congress has passed 40,000 new laws since the last census.",
+        "The governor left office with a 70 percent approval rating.",
+        "The county jail released 425,000 dollars in grants in 2024.",
+    ],
+)
+def test_a_story_on_another_subject_links_nothing(sentence: str, store) -> None:
+    report = check(sentence, published=LETTER, store=store)
+    assert all(c.match is None and c.candidates == [] for c in report.claims)
+
+
+def test_subjects_are_read_near_the_number_or_in_the_opening() -> None:
+    filler = "The council met on Tuesday and talked about roads, parks and the budget. " * 10
+    text = (
+        f"City news\n\n{filler}\n\nThe city made 100 arrests.\n\nICE said 5 people were deported.\n\nA parade drew 900."
+    )
+    document = Document(text)
+    assert document.subjects_near(text.index("100"), text.index("100") + 3) == frozenset()
+    assert "immigration" in document.subjects_near(text.index("ICE"), text.index("ICE") + 3)
+    assert "immigration" in document.subjects_near(text.index("900"), text.index("900") + 3)  # the paragraph before
+    opening = Document("Deportations fell\n\n" + text)
+    assert "immigration" in opening.subjects_near(text.index("100") + 19, text.index("100") + 22)  # the headline
+
+
+# --- targets are not counts --------------------------------------------------------------
+
+
+def test_a_target_links_only_to_a_target(store) -> None:
+    target = _claim("Officials set ICE a goal of 3,000 arrests a day in May 2025.", store, dt.date(2025, 6, 1))
+    assert target.match is None or "target" in target.match.evidence_id
+    done = _claim("ICE made 3,000 arrests a day in May 2025.", store, dt.date(2025, 6, 1))
+    assert done.match is None or "target" not in done.match.evidence_id
+
+
+# --- when a figure is dated (convention 9) -------------------------------------------------
+
+
+def test_a_date_earlier_in_the_story_dates_a_bare_figure(store) -> None:
+    dated = (
+        "ICE gave Congress figures as of July 21, 2024.\n\nThe non-detained docket held 425,431 convicted noncitizens."
+    )
+    assert "missing-time-window" not in _codes(_claim(dated, store, None, number="425,431"))
+    bare = "The non-detained docket held 425,431 convicted noncitizens."
+    assert "missing-time-window" in _codes(_claim(bare, store, None, number="425,431"))
+
+
+def test_a_dateline_is_not_a_window(store) -> None:
+    text = "Published Sept. 27, 2024\n\nAs of July 21, 2024, 425,431 convicted noncitizens were not in ICE detention."
+    claim = _claim(text, store, None, number="425,431")
+    assert "time-window-mismatch" not in _codes(claim)
+    assert claim.time.start == dt.date(2024, 7, 21)
+
+
+def test_an_undated_text_is_checked_as_of_the_latest_year_it_names() -> None:
+    assert estimate_date("In fiscal 2023 ... and as of July 21, 2024, the docket grew.") == dt.date(2024, 12, 31)
+    assert estimate_date("He paid $2,024 in 2019.", today=dt.date(2026, 1, 1)) == dt.date(2019, 12, 31)
+    assert estimate_date("No years here.") is None
+    assert estimate_date("Projections for 2040.", today=dt.date(2026, 1, 1)) is None
+
+
+def test_a_figure_published_after_the_text_is_not_what_it_quotes(store) -> None:
+    claim = _claim("ICE is holding 65,135 people in detention.", store, dt.date(2023, 3, 1))
+    assert claim.match is None
