@@ -879,9 +879,9 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
         found[record.id, record.value] = Candidate(record, kind, distance)
     if specificity >= 4 and not any(c.fit in CONSISTENT_FITS for c in found.values()):
         for record in _digit_slips(claim, store):
-            key = (record.id, record.value)
-            if key not in found and record.event == counted and (fit := value_fit(claim, record)):
-                found[key] = Candidate(record, fit[0], fit[1], digit_slip=True)
+            slip = (record.id, record.value)
+            if slip not in found and record.event == counted and (fit := value_fit(claim, record)):
+                found[slip] = Candidate(record, fit[0], fit[1], digit_slip=True)
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
     # or 6.4% of all cases"): shares are also read against the whole sentence.

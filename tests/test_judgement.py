@@ -202,3 +202,19 @@ def test_an_undated_text_is_checked_as_of_the_latest_year_it_names() -> None:
 def test_a_figure_published_after_the_text_is_not_what_it_quotes(store) -> None:
     claim = _claim("ICE is holding 65,135 people in detention.", store, dt.date(2023, 3, 1))
     assert claim.match is None
+
+
+def test_a_table_cell_is_read_with_its_column_header_and_the_line_above(store) -> None:
+    text = (
+        "ICE letter figures, as of July 21, 2024:\n\n"
+        "| Group | Convicted | Pending |\n|---|---|---|\n"
+        "| Non-detained docket | 425,431 | 222,141 |\n| Detained | 10,288 | 4,706 |\n"
+    )
+    claims = {c.number.text: c for c in check(text, published=LETTER, store=store).claims}
+    assert set(claims) == {"425,431", "222,141", "10,288", "4,706"}  # every data row, none taken for a menu
+    assert claims["222,141"].criminality == "pending"
+    assert claims["425,431"].criminality == "convicted"
+    assert claims["222,141"].time.start == dt.date(2024, 7, 21)
+    assert claims["222,141"].time.inherited
+    assert (claims["222,141"].match and claims["222,141"].match.evidence_id) == "ice-ndd-pending-2024-07-21"
+    assert "pending-counted-as-convicted" not in _codes(claims["222,141"])

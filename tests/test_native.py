@@ -129,3 +129,12 @@ def test_version_says_which_build_is_installed() -> None:
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"factcheck {factcheck.__version__}, {_native.status()}"
+
+
+def test_the_compiled_modules_type_check(root: Path) -> None:
+    # mypyc compiles only code that type-checks; checked here so that a pure-Python fallback install
+    # (which a failed compile quietly becomes) cannot hide a type error until CI requires the compiled build.
+    modules = [str(root / m.replace(".", "/")) + ".py" for m in _hot_modules(root)]
+    command = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--follow-imports=silent", *modules]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=root, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]

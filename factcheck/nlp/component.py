@@ -45,6 +45,7 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:the|ice's|its|that|this|their)\s+$", re.IG
 _REFERENCE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:figure|number|total|count|statistic|stat|tally)\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b", re.IGNORECASE)
 _MENU_LINE = re.compile(r"\s\|\s")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 @dataclass(slots=True)
@@ -177,8 +178,8 @@ class NumericClaims:
         tokens, token_chars = _token_table(sent, text)
         cues = find_cues(sent, self.matcher, tokens, token_chars, text)
         numbers = [n for n in numbers if not _is_furniture(n.start, n.end, cues, token_chars)]
-        if _MENU_LINE.search(text) and _title_case(text):
-            numbers = []
+        if _MENU_LINE.search(text) and _title_case(text) and not _TABLE_ROW.match(text):
+            numbers = []  # "Home | News | 2 Comments", but not a table's row ("| Detained | 10,288 |")
         anaphoric = bool(_ANAPHORA_START.match(text) or _OF_THEM.search(text[:60]))
         points_back = any(t.type == "anaphor" for t in times)
         if (anaphoric or points_back) and context.last_event is None and context.window is None:

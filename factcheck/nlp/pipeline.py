@@ -21,6 +21,7 @@ from factcheck.models import Claim
 from factcheck.nlp.numbers import number_hits
 from factcheck.nlp.scan import Landmarks
 from factcheck.nlp.segment import Sentence, holds_any, introduces_list, split_sentences
+from factcheck.nlp.tables import apply_tables
 from factcheck.nlp.textnorm import NormalizingTokenizer, normalize
 from factcheck.nlp.timewindows import ADMIN_NAME
 
@@ -108,6 +109,7 @@ def extract_many(
             for _, component in nlp.pipeline:
                 doc = component(doc)
             claims.extend(doc._.claims)
+        apply_tables(text, claims, date)
         yield _finish(text, claims)
 
 
