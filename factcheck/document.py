@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from factcheck.nlp.lexicon import phrase_pattern, recent_report_pattern, subject_patterns
+from factcheck.nlp.lexicon import phrase_finder, subject_finders
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?!\d|,\d)")  # "July 21, 2024," but not "2,024"
@@ -40,8 +40,16 @@ class Document:
         self.estimated = estimated  # the date is the latest year the text names, not a given publication date
 
     @cached_property
+    def _words(self) -> tuple[str, str]:
+        """The text and the same in lower case, which the phrase finders read (lowered once per document)."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):  # a letter whose lower case is longer ("İ"): keep offsets aligned
+            lowered = "".join(c.lower()[:1] for c in self.text)
+        return self.text, lowered
+
+    @cached_property
     def _report_words(self) -> list[int]:
-        return [m.start() for m in phrase_pattern("recent_report", "report").finditer(self.text)]
+        return phrase_finder("recent_report", "report").starts(*self._words)
 
     def names_a_report_before(self, offset: int) -> bool:
         """Whether the text speaks of a report, letter or data up to ``offset`` ("a dramatic data dump")."""
@@ -49,7 +57,7 @@ class Document:
 
     @cached_property
     def _now_words(self) -> list[int]:
-        return [m.start() for m in recent_report_pattern().finditer(self.text)]
+        return phrase_finder("recent_report", "recent").starts(*self._words)
 
     def speaks_of_now_before(self, offset: int) -> bool:
         """Whether words placing the figures at publication ("currently", "the letter sent last week",
@@ -88,7 +96,7 @@ class Document:
     @cached_property
     def subject_mentions(self) -> dict[str, list[int]]:
         """Per subject, where its words stand in the text."""
-        return {name: [m.start() for m in pattern.finditer(self.text)] for name, pattern in subject_patterns().items()}
+        return {name: finder.starts(*self._words) for name, finder in subject_finders().items()}
 
     def paragraph_index(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1

@@ -998,10 +998,8 @@ def _same_event_and_window(
         return []
     same = [
         r
-        for r in store.records.values()
-        if r.event == counted
-        and (subjects is None or not subjects.isdisjoint(r.subjects))
-        and span_agreement(span, claim.measure, r) == MATCH
+        for r in _records_by_event(store).get(counted or "", [])
+        if (subjects is None or not subjects.isdisjoint(r.subjects)) and span_agreement(span, claim.measure, r) == MATCH
     ]
     same = [r for r in same if _comparable(claim, r) is not None]
     same.sort(key=lambda r: (abs(math.log((_to_percent(r.value, r.unit) or 1) / (_scaled(claim) or 1))), r.id))
@@ -1014,6 +1012,16 @@ def _same_event_and_window(
         )
         for r in same[:limit]
     ]
+
+
+def _records_by_event(store: EvidenceStore) -> dict[str, list[EvidenceRecord]]:
+    by_event = cast("dict[str, list[EvidenceRecord]] | None", store.derived.get("records_by_event"))
+    if by_event is None:
+        by_event = {}
+        for record in store.records.values():
+            by_event.setdefault(record.event or "", []).append(record)
+        store.derived["records_by_event"] = by_event
+    return by_event
 
 
 def _why_not(claim: Claim, candidate: Candidate, reason: str) -> str:

@@ -137,6 +137,20 @@ def test_flags_suggestion_and_keyboard(page) -> None:
     assert page.text_content("#counts [data-verdict='misleading'] b") == "0"
 
 
+def test_an_unverified_number_shows_its_closest_records(page) -> None:
+    _check(page, "ICE said it made 300,000 arrests in fiscal 2024.", "2025-01-10")
+    page.locator("mark.claim", has_text="300,000").click()
+    page.locator("#panel").wait_for(state="visible")
+    assert page.text_content("#panel-verdict") == "Unverified"
+    page.wait_for_selector("#panel-evidence .closest-list")
+    closest = page.text_content("#panel-evidence")
+    assert "Closest records" in closest
+    assert "ice-ero-arrests-fy2024" in closest
+    assert "113,431" in closest
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "closest-records.png"))
+
+
 def test_pasted_markup_is_shown_as_text_and_runs_nothing(page) -> None:
     hostile = (
         "<script>window.__ran = 'script'</script><img src=x onerror=\"window.__ran = 'img'\">\n"
