@@ -52,6 +52,7 @@ ALONE_MISQUOTE_WINDOW = 3.0  # ... or this much, if it is the only figure of its
 TYPO_WINDOW = 0.01  # an exact-looking number (4+ significant digits) only a typo away
 RECENT_MISQUOTE_WINDOW = 0.3  # a misquote placed in time only by the story's date
 TRUNCATION = 0.06  # how far below a figure its cut-off writing may fall ("15,000" for 15,811 is 5% below)
+MISQUOTE_WORDS = 0.4  # how much of a record's description a sentence must share to call its number wrong
 NEARLY_THE_FIGURE = 0.02  # "more than 425,000" is within this of 425,431: a rounding of that figure
 
 
@@ -350,7 +351,18 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+
+
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "als", "al", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "removed", "removal" and "removals" are one word to the matcher."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 class Vocabulary:
@@ -611,6 +623,10 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
     unsure = not_sure_of_what_is_counted(claim, record)
     if unsure:
         return REJECTED, unsure
+    if candidate.coverage < MISQUOTE_WORDS and not candidate.digit_slip:
+        # "more than 54,000 DUI convictions" among ICE's arrests: the sentence must name what the record
+        # counts in its own words before the number can be called a misquote of it.
+        return REJECTED, "the sentence does not say in its words what the record counts"
     dated = claim.time.kind != "none" and not framed_by_a_term(claim)
     if record.as_of is not None and dated and not _pins_a_day(claim):
         return REJECTED, "a snapshot changes daily: no one day's count is quoted"
@@ -885,7 +901,9 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
     words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
     # or 6.4% of all cases"): shares are also read against the whole sentence.
-    sentence = ClaimWords(claim.text, _vocabulary(store)) if claim.unit in _SHARE_UNITS and claim.context else words
+    # So are misquotes: a number about to be called wrong must be described by its sentence as the record is.
+    wider = claim.context and (claim.unit in _SHARE_UNITS or any(c.fit not in CONSISTENT_FITS for c in found.values()))
+    sentence = ClaimWords(claim.text, _vocabulary(store)) if wider else words
     span = claim_span(claim)
     series = _series_sizes(store)
     for candidate in found.values():

@@ -590,8 +590,8 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
         item.measure = "unknown"
     elif kind == "count" and _is_average(item, tokens):
         item.measure = "rate"
-    elif _changed_by_before(text, item.expr.start):
-        item.measure = "change"
+    elif _changed_by_before(text, item.expr.start) or _change_word_after(item, own_framing):
+        item.measure = "change"  # "rose by 25,000", "a 41,000 decrease from the previous year"
     elif _PER_UNIT_AFTER.match(after) or _DAILY_AFTER.match(after):
         item.measure = "rate"
         if _PER_CAPITA_AFTER.match(after):
@@ -678,6 +678,19 @@ def _change_word_near(item: Described, framing: list[CueMatch], tokens: list[str
     )
     after = any(c.label == "change_after" and c.start == item.tok_end for c in framing)
     return changed_before or after
+
+
+def _change_word_after(item: Described, framing: list[CueMatch]) -> bool:
+    """ "a 41,000 decrease", "a 15% rise": a change noun right after a count ("50,000 more" is more people)."""
+    return any(
+        c.label in ("change", "change_after") and c.start == item.tok_end and c.text.lower() in _CHANGE_NOUNS
+        for c in framing
+    )
+
+
+_CHANGE_NOUNS = frozenset(
+    "increase rise growth decline drop jump decrease gain hike reduction surge cut increases declines drops".split()
+)
 
 
 def _flow_verb_near(item: Described, tokens: list[str]) -> bool:

@@ -139,25 +139,27 @@ class RuleContext:
         return self.record.as_of or self.record.period_end
 
     def document_dates_the_record(self) -> bool:
-        """Whether something in the document dates the record's figure (convention 9): up to the claim, a
-        time expression names the record's day or period, or words place the figures at publication
-        ("currently", "the letter sent last week", "recently released data")."""
+        """Whether something in the document dates the record's figure (convention 9): up to the claim (the
+        headline, the dateline, an earlier paragraph, the sentence itself), a time expression naming the
+        record's day or period, words placing the figures at publication ("currently", "recently released
+        data"), or a dated story about a report just out."""
         if self.document is None:
             return False
         anchor = self.anchor_date()
+        story = len(self.document.text) >= 600
+        horizon = self.claim.number.start
         # "Currently" dates a figure at publication: a figure more than a year and a half older is not dated
-        # by it (stale-evidence judges that), and the word must come before the number, not after it.
+        # by it (stale-evidence judges that).
         fresh = self.published is None or (anchor is not None and (self.published - anchor).days <= 548)
-        if fresh and self.document.speaks_of_now_before(self.claim.number.start):
+        if fresh and self.document.speaks_of_now_before(horizon):
             return True
-        story = len(self.document.text) >= 600  # a dated story, not a line quoted on its own
         given = story and self.published is not None and not self.document.estimated
         just_out = given and anchor is not None and 0 <= (self.published - anchor).days <= 92  # type: ignore[operator]
-        if just_out and self.document.names_a_report_before(self.claim.end):
+        if just_out and self.document.names_a_report_before(horizon):
             return True  # a bare number in a dated story about one named report is dated (convention 9)
         from factcheck.match import span_agreement
 
-        end = self.claim.end
+        end = max(horizon, self.claim.end)
         spans = self.document.dated_spans_before(end)
         if any(span_agreement(span, self.claim.measure, self.record) == "match" for span in spans):
             return True
