@@ -71,8 +71,8 @@ class Document:
 
         found: list[tuple[int, dt.date | None, dt.date | None, tuple[int, int] | None]] = []
         for expr in find_time_expressions(self.text, self.published):
-            if expr.type in ("speech", "relative"):
-                continue
+            if expr.type == "speech" or (expr.type == "relative" and expr.administration is not None):
+                continue  # when something was said; a term of office, which dates nothing by itself
             if expr.date_from is not None and expr.date_to is not None:
                 found.append((expr.start, expr.date_from, expr.date_to, None))
             if not expr.year_known and expr.type == "date" and len(expr.parts) == 2:

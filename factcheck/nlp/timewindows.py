@@ -178,6 +178,11 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ("hundreddays", r"""\b100[\s-]+(?:days?|d[ií]as)\b(?:\s+(?:of|in|into)\b)?"""),
     ("typically", r"""\b(?:typically|usually|normally|routinely|in\s+a\s+typical\s+year)\b"""),
     (
+        "ndays",
+        r"""\b(?:in|within|over)\s+(?:(?:less|fewer|more)\s+than\s+|under\s+|just\s+|about\s+|nearly\s+|almost\s+)?
+        (?P<ndn>[0-9]{1,4})\s+(?P<ndunit>days|weeks|months)\b""",
+    ),
+    (
         "nperiod",
         r"""\b(?:in|during|over|within)\s+(?:a|an|the)\s+
         (?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ](?:day|week|month|year)
@@ -252,6 +257,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "hundreddays": ("#digit",),
     "typically": ("typically", "usually", "normally", "routinely", "in"),
     "nperiod": ("in", "during", "over", "within"),
+    "ndays": ("in", "within", "over"),
     "firstlast": (
         "in",
         "during",
@@ -312,12 +318,16 @@ _ONLY_BEFORE = {
     "so": re.compile(r"\s+far\b", re.IGNORECASE),
     "at": re.compile(r"\s+(?:present|the\s+moment|the\s+time)\b", re.IGNORECASE),
     "on": re.compile(r"\s+(?:roughly\s+)?(?:that|the\s+same|the\s+day)\b", re.IGNORECASE),
-    "in": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
+    "in": re.compile(
+        r"\s+(?:a|an|the|that|roughly|(?:less|fewer|more)\s+than|under|just|about|nearly|almost|"
+        r"[0-9]{1,4}\s+(?:days|weeks|months))\b",
+        re.IGNORECASE,
+    ),
     "when": re.compile(
         r"\s+(?:President\s+|Vice\s+President\s+)?(?:[A-Z][a-z]+\s+)?(?:Biden|Trump|Obama|Harris|"
         r"Kamala|Bush)\b"
     ),
-    "over": re.compile(r"\s+(?:a|an|the|that|roughly)\b", re.IGNORECASE),
+    "over": re.compile(r"\s+(?:a|an|the|that|roughly|[0-9]{1,4}\s+(?:days|weeks|months))\b", re.IGNORECASE),
     "for": re.compile(r"\s+(?:the\s+)?(?:first|last|past|previous|initial|prior|next|latest|year)\b", re.IGNORECASE),
     "these": re.compile(r"\s+days\b", re.IGNORECASE),
     "right": re.compile(r"\s+now\b", re.IGNORECASE),
@@ -635,6 +645,11 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
         elif kind in ("firstlast", "nperiod"):
             expr.type = "relative"
             _resolve_last(expr, m.group(0), published)
+        elif kind == "ndays":  # "2 million have left in less than 250 days": the days up to the story
+            expr.type = "relative"
+            if published is not None:
+                expr.date_from = _minus_span(published, int(m.group("ndn")), m.group("ndunit"))
+                expr.date_to = published
         elif kind == "anaphor":
             expr.type = "anaphor"
         elif kind == "yearbefore":

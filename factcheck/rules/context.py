@@ -147,7 +147,8 @@ class RuleContext:
             return False
         anchor = self.anchor_date()
         story = len(self.document.text) >= 600
-        horizon = self.claim.number.start
+        # A headline's figure is dated by the story under it; any other, by what comes before it.
+        horizon = len(self.document.text) if story and self._in_headline() else self.claim.number.start
         # "Currently" dates a figure at publication: a figure more than a year and a half older is not dated
         # by it (stale-evidence judges that).
         fresh = self.published is None or (anchor is not None and (self.published - anchor).days <= 548)
@@ -155,7 +156,7 @@ class RuleContext:
             return True
         given = story and self.published is not None and not self.document.estimated
         just_out = given and anchor is not None and 0 <= (self.published - anchor).days <= 92  # type: ignore[operator]
-        if just_out and self.document.names_a_report_before(horizon):
+        if just_out and self.document.names_a_report_before(self.claim.end):
             return True  # a bare number in a dated story about one named report is dated (convention 9)
         from factcheck.match import span_agreement
 
@@ -164,6 +165,12 @@ class RuleContext:
         if any(span_agreement(span, self.claim.measure, self.record) == "match" for span in spans):
             return True
         return anchor is not None and (anchor.month, anchor.day) in self.document.days_without_year_before(end)
+
+    def _in_headline(self) -> bool:
+        """Whether the claim stands in the document's first line, short and without a full stop (a headline)."""
+        first = self.text.lstrip().split("\n", 1)[0]
+        start = len(self.text) - len(self.text.lstrip())
+        return self.claim.start < start + len(first) and len(first.split()) <= 20 and not first.rstrip().endswith(".")
 
     def anchor_words(self) -> str:
         anchor = self.anchor_date()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
 
@@ -27,7 +29,7 @@ def flow_as_stock(ctx: RuleContext) -> Finding | None:
         return None
     if ctx.claim.measure != "stock" or ctx.claim.event not in ("detention", "docket", None):
         return None
-    if ctx.claim.event is None and not (ctx.claim.custody or ctx.claim.has_cue("framing", "stock")):
+    if ctx.claim.event is None and not (ctx.claim.custody or _says_a_population(ctx)):
         return None  # "that number had fallen to 85,720": nothing says it is a population
     if ctx.claim.time.kind == "period":
         return None  # "between January 20 and October 15, 75,000 were detained": counted over the period, as it is
@@ -35,3 +37,18 @@ def flow_as_stock(ctx: RuleContext) -> Finding | None:
         f"{ctx.number} is presented as a current population, but {ctx.figure} counts events over a period "
         f"({ctx.record.population}, {ctx.when}); the people counted are not all there at once."
     )
+
+
+_PARTICIPLE = re.compile(r"\s+(?:\w+ed|\w+en|been|left|gone|come|fled|made|had|run)\b", re.IGNORECASE)
+
+
+def _says_a_population(ctx: RuleContext) -> bool:
+    """A population word ("there are", "holds", "on its docket"), not "have" helping a verb ("have left")."""
+    for cue in ctx.claim.cues:
+        if cue.kind != "framing" or cue.label != "stock":
+            continue
+        after = ctx.claim.text[cue.end - ctx.claim.start :]
+        if cue.text.lower() in ("has", "have") and _PARTICIPLE.match(after):
+            continue
+        return True
+    return False
