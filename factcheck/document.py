@@ -94,9 +94,22 @@ class Document:
         return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(self.text))]
 
     @cached_property
-    def subject_mentions(self) -> dict[str, list[int]]:
-        """Per subject, where its words stand in the text."""
-        return {name: finder.starts(*self._words) for name, finder in subject_finders().items()}
+    def _mentions(self) -> dict[str, list[int]]:
+        return {}
+
+    def mentions_of(self, subject: str) -> list[int]:
+        """Where the subject's words stand in the text (read once, when first asked)."""
+        found = self._mentions.get(subject)
+        if found is None:
+            found = self._mentions[subject] = subject_finders()[subject].starts(*self._words)
+        return found
+
+    @cached_property
+    def _subjects_of_the_opening(self) -> frozenset[str]:
+        """The subjects named in the opening, which are the whole story's: read before the whole text is."""
+        end = self.opening_end()
+        text, lowered = self._words
+        return frozenset(name for name, f in subject_finders().items() if f.starts(text[:end], lowered[:end]))
 
     def paragraph_index(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
@@ -114,12 +127,18 @@ class Document:
     def subjects_near(self, start: int, end: int) -> frozenset[str]:
         """The subjects whose words stand in ``start``..``end``, its paragraph, the paragraph before, or the
         opening, or that the document names again and again."""
+        opened = self._subjects_of_the_opening
+        if len(opened) == len(subject_finders()):
+            return opened  # every subject is the whole story's: nothing else to read
         index = self.paragraph_index(start)
         low = self.paragraph_bounds(max(index - 1, 0))[0]
         high = max(end, self.paragraph_bounds(self.paragraph_index(max(end - 1, start)))[1])
         opening = self.opening_end()
-        near = set()
-        for name, mentions in self.subject_mentions.items():
+        near = set(opened)
+        for name in subject_finders():
+            if name in near:
+                continue
+            mentions = self.mentions_of(name)
             if not mentions:
                 continue
             position = bisect.bisect_left(mentions, low)

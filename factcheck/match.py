@@ -357,12 +357,22 @@ def _content_words(text: str) -> list[str]:
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "als", "al", "ed", "es", "s")
 
 
+_STEMS: dict[str, str] = {}  # words met again and again (bounded like Vocabulary's memo)
+
+
 def _stem(word: str) -> str:
     """A crude stem, so "removed", "removal" and "removals" are one word to the matcher."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = word
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                stem = word[: -len(suffix)]
+                break
+        if len(_STEMS) >= 200_000:
+            _STEMS.clear()
+        _STEMS[word] = stem
+    return stem
 
 
 class Vocabulary:
