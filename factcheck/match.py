@@ -912,14 +912,16 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
     # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
     # or 6.4% of all cases"): shares are also read against the whole sentence.
     # So are misquotes: a number about to be called wrong must be described by its sentence as the record is.
-    wider = claim.context and (claim.unit in _SHARE_UNITS or any(c.fit not in CONSISTENT_FITS for c in found.values()))
+    share = claim.unit in _SHARE_UNITS
+    misquotes = any(c.fit not in CONSISTENT_FITS for c in found.values())
+    wider = claim.context and claim.context != claim.text and (share or misquotes)
     sentence = ClaimWords(claim.text, _vocabulary(store)) if wider else words
     span = claim_span(claim)
     series = _series_sizes(store)
     for candidate in found.values():
         candidate.one_of_a_kind = series[_series_key(candidate.record)] == 1
         _assess(claim, candidate, words, span, store)
-        if sentence is not words:
+        if sentence is not words and (share or candidate.fit not in CONSISTENT_FITS):
             candidate.coverage = max(candidate.coverage, sentence.coverage(_phrases(candidate.record, store)))
         candidate.recency = _recency(claim, candidate.record, published)
         anchor = candidate.record.as_of or candidate.record.period_end
