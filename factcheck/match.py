@@ -971,7 +971,7 @@ def _digit_slips(claim: Claim, store: EvidenceStore) -> list[EvidenceRecord]:
     digits = _digit_string(_scaled(claim))
     if digits is None or claim.unit not in _COUNT_UNITS:
         return []
-    table = cast("dict[str, list[EvidenceRecord]]", store.derived.get("digit_strings"))
+    table = cast("dict[str, list[EvidenceRecord]] | None", store.derived.get("digit_strings"))
     if table is None:
         table = {}
         for value, record in zip(
