@@ -48,21 +48,21 @@ class Document:
         return self.text, lowered
 
     @cached_property
-    def _report_words(self) -> list[int]:
-        return phrase_finder("recent_report", "report").starts(*self._words)
+    def _first_report_word(self) -> int | None:
+        return phrase_finder("recent_report", "report").first(*self._words)
 
     def names_a_report_before(self, offset: int) -> bool:
         """Whether the text speaks of a report, letter or data up to ``offset`` ("a dramatic data dump")."""
-        return bool(self._report_words) and self._report_words[0] < offset
+        return self._first_report_word is not None and self._first_report_word < offset
 
     @cached_property
-    def _now_words(self) -> list[int]:
-        return phrase_finder("recent_report", "recent").starts(*self._words)
+    def _first_now_word(self) -> int | None:
+        return phrase_finder("recent_report", "recent").first(*self._words)
 
     def speaks_of_now_before(self, offset: int) -> bool:
         """Whether words placing the figures at publication ("currently", "the letter sent last week",
         "recently released data") come up to ``offset``."""
-        return bool(self._now_words) and self._now_words[0] < offset
+        return self._first_now_word is not None and self._first_now_word < offset
 
     @cached_property
     def _dated(self) -> list[tuple[int, dt.date | None, dt.date | None, tuple[int, int] | None]]:
@@ -108,8 +108,8 @@ class Document:
     def _subjects_of_the_opening(self) -> frozenset[str]:
         """The subjects named in the opening, which are the whole story's: read before the whole text is."""
         end = self.opening_end()
-        text, lowered = self._words
-        return frozenset(name for name, f in subject_finders().items() if f.starts(text[:end], lowered[:end]))
+        text, lowered = self._words[0][:end], self._words[1][:end]
+        return frozenset(name for name, f in subject_finders().items() if f.first(text, lowered) is not None)
 
     def paragraph_index(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1

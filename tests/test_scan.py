@@ -74,3 +74,43 @@ def test_skipping_the_number_scan_when_every_hit_is_a_date_changes_nothing(text)
 def test_footnote_markers_and_list_numbers_are_not_hits():
     text = "1. Arrests rose [2].\n2) In 2024 ICE held 39,000 people [3, 4]."
     assert [text[h : h + 2] for h in numbers.number_hits(text)] == ["20", "39", "00"]
+
+
+# Phrases of the document-wide lists, with tricky neighbours: a phrase inside a longer one ("now", "right now"),
+# a first word shared ("data", "data dump"), capitals ("ICE" is not "ice"), one not starting with a letter.
+PHRASES = ["now", "right now", "data", "data dump", "ice's", "ICE", "CBP", "no-record", "$5 bill", "immigrant"]
+PHRASE_PIECES = st.sampled_from(
+    "now right know snow data database dump ice ICE ice's CBP CBPs no record no-record $5 bill immigrant "
+    "immigrants İ - _ , .".split()
+)
+PHRASE_TEXT = st.lists(st.one_of(PHRASE_PIECES, st.text(max_size=3)), max_size=25).map(
+    lambda parts: "".join(p + s for p, s in zip(parts, [" ", "", "-", "\n"] * len(parts), strict=False))
+)
+
+
+def _plain_starts(phrases: list[str], text: str, lowered: str) -> list[int]:
+    """What one regular expression over the whole text finds (the reference the finder must equal)."""
+    import re
+
+    def pattern(group: list[str]) -> re.Pattern[str] | None:
+        if not group:
+            return None
+        alternatives = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(group, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+
+    folded = pattern(sorted({p.lower() for p in phrases if not p.isupper()}))
+    capitals = pattern(sorted({p for p in phrases if p.isupper()}))
+    found = [m.start() for m in folded.finditer(lowered)] if folded else []
+    return sorted(found + ([m.start() for m in capitals.finditer(text)] if capitals else []))
+
+
+@settings(max_examples=400, deadline=None)
+@given(PHRASE_TEXT)
+def test_phrase_finder_finds_what_one_regular_expression_finds(text):
+    from factcheck.nlp.lexicon import PhraseFinder
+
+    lowered = "".join(c.lower()[:1] for c in text)
+    finder = PhraseFinder(PHRASES)
+    expected = _plain_starts(PHRASES, text, lowered)
+    assert finder.starts(text, lowered) == expected, repr(text)
+    assert finder.first(text, lowered) == (expected[0] if expected else None), repr(text)
