@@ -90,6 +90,14 @@ class Document:
         return {day for position, _, _, day in self._dated if position < offset and day is not None}
 
     @cached_property
+    def headline_end(self) -> int:
+        """Where the first line ends if it is a headline (at most 20 words, no full stop at its end), else 0."""
+        start = len(self.text) - len(self.text.lstrip())
+        end = self.text.find("\n", start)
+        first = self.text[start : end if end >= 0 else len(self.text)]
+        return start + len(first) if len(first.split()) <= 20 and not first.rstrip().endswith(".") else 0
+
+    @cached_property
     def paragraph_starts(self) -> list[int]:
         return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(self.text))]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from factcheck.document import Document, estimate_date
 from factcheck.evidence.notes import short_note
 from factcheck.evidence.store import EvidenceStore, open_store
-from factcheck.match import link
+from factcheck.match import link, set_aside_misquotes_beside_the_figure
 from factcheck.models import Claim, Flag, Report, Summary
 from factcheck.rules import Rule, RuleContext, matching, select
 from factcheck.settings import Settings
@@ -106,10 +106,14 @@ def check_claims(
     severities = {r.slug: level for name, level in settings.severity.items() for r in matching(name)}
     marks = _marks(text) if "factcheck" in text else []
     document = Document(text, published, estimated=estimated)
-    for claim in claims:
+    floor = settings.min_confidence
+    linkings = [
+        link(claim, store, published, subjects=document.subjects_near(claim.start, claim.end), min_confidence=floor)
+        for claim in claims
+    ]
+    set_aside_misquotes_beside_the_figure(claims, linkings)
+    for claim, linking in zip(claims, linkings, strict=True):
         claim.fingerprint = fingerprint(claim)
-        subjects = document.subjects_near(claim.start, claim.end)
-        linking = link(claim, store, published, subjects=subjects, min_confidence=settings.min_confidence)
         record, claim.match, claim.candidates = linking.record, linking.match, linking.closest
         claim.flags = []
         if record is not None and claim.match is not None:

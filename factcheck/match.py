@@ -44,8 +44,8 @@ _EVENT_FAMILY = {
 _NEUTRAL_EVENTS = frozenset({None, "other"})
 _CRIMINALITY_MISREAD = {
     ("convicted", "convicted_or_pending"), ("pending", "convicted_or_pending"), ("convicted_or_pending", "convicted"),
-    ("violent", "convicted"), ("violent", "any"), ("convicted", "violent"), ("any", "violent"),
-    ("convicted_or_pending", "any"), ("any", "convicted_or_pending"), ("convicted", "pending"),
+    ("violent", "convicted"), ("violent", "any"), ("violent", "convicted_or_pending"), ("convicted", "violent"),
+    ("any", "violent"), ("convicted_or_pending", "any"), ("any", "convicted_or_pending"), ("convicted", "pending"),
 }  # fmt: skip
 MISQUOTE_WINDOW = 0.6  # a round number may misquote a figure by up to this much (relative)
 ALONE_MISQUOTE_WINDOW = 3.0  # ... or this much, if it is the only figure of its event and window
@@ -854,6 +854,26 @@ def link(
         )
         return Linking(best.record, _describe(claim, best, store, confidence(margin)))
     return Linking(closest=_closest(claim, store, assessed, subjects))
+
+
+def set_aside_misquotes_beside_the_figure(claims: list[Claim], linkings: list[Linking]) -> None:
+    """Unlink a misquote of a record whose own figure its sentence also gives ("deported 142,580, including more
+    than 44,000 from the interior"): the writer has the figure in hand, so this number counts something else
+    (a part, a base, another row), which is no error in the figure."""
+    quoted = {
+        (claim.start, linking.record.id)
+        for claim, linking in zip(claims, linkings, strict=True)
+        if linking.record is not None and linking.match is not None and linking.match.value_fit in CONSISTENT_FITS
+    }
+    for claim, linking in zip(claims, linkings, strict=True):
+        record, match = linking.record, linking.match
+        if record is None or match is None or match.value_fit in CONSISTENT_FITS:
+            continue
+        if (claim.start, record.id) not in quoted:
+            continue
+        why = f"{amount(record, record.value)} ({record.population}, {when(record)}): the sentence gives it too"
+        linking.closest = [ClosestRecord(evidence_id=record.id, confidence=0.0, value_fit=match.value_fit, why_not=why)]
+        linking.record, linking.match = None, None
 
 
 def _plausibly_right_elsewhere(candidate: Candidate, counted: str | None) -> bool:

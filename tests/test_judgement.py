@@ -218,3 +218,51 @@ def test_a_table_cell_is_read_with_its_column_header_and_the_line_above(store) -
     assert claims["222,141"].time.inherited
     assert (claims["222,141"].match and claims["222,141"].match.evidence_id) == "ice-ndd-pending-2024-07-21"
     assert "pending-counted-as-convicted" not in _codes(claims["222,141"])
+
+
+# --- batch 7: comparison bases, parts beside the whole, list leads ---------------------------------
+
+
+def test_the_period_compared_against_is_not_the_window(store) -> None:
+    claim = _claim("Removals reached 271,484, up from fiscal 2023.", store, dt.date(2024, 12, 31))
+    assert claim.time.kind == "none"  # not fiscal 2023, which would call 271,484 fiscal 2023's figure
+    base = _claim("Arrests rose to 142,000 in fiscal 2022, up from 74,000 in fiscal 2021.", store, None, "74,000")
+    assert base.time.text == "in fiscal 2021"  # a compared figure keeps its own period
+
+
+def test_a_part_beside_the_whole_is_no_misquote_of_the_whole(store) -> None:
+    text = "ICE deported 142,580 people in fiscal 2023, including more than 44,000 from the interior."
+    claims = {c.number.text: c for c in check(text, published=dt.date(2024, 1, 5), store=store).claims}
+    assert claims["142,580"].match is not None
+    assert claims["142,580"].verdict == "consistent"
+    part = claims["44,000"]
+    assert part.match is None
+    assert part.verdict == "unverified"
+    assert not part.flags
+    assert part.candidates
+    assert "the sentence gives it too" in part.candidates[0].why_not
+
+
+def test_a_change_on_the_number_is_its_own_measure(store) -> None:
+    text = "ICE removed 368,644 people in fiscal 2013, which is a 41,000 decrease from the previous year."
+    claim = _claim(text, store, dt.date(2014, 1, 1), "41,000")
+    assert claim.measure == "change"
+    assert claim.verdict != "contradicted"
+
+
+def test_list_items_share_the_criminal_record_their_lead_names(store) -> None:
+    text = (
+        "As of July 21, 2024, the docket included roughly 15,000 people convicted of or charged with murder "
+        "and more than 20,000 of sexual assault."
+    )
+    claim = _claim(text, store, number="20,000")
+    assert claim.criminality == "convicted_or_pending"  # not the sexual-assault convictions row alone
+    assert claim.verdict != "contradicted"
+
+
+def test_a_violent_label_on_a_criminal_share_is_a_severity_conflation(store) -> None:
+    text = "DHS Secretary Kristi Noem says 70% of the people ICE arrested in 2025 committed violent crimes."
+    claim = _claim(text, store, dt.date(2025, 12, 20))
+    assert claim.match is not None
+    assert claim.match.evidence_id == "dhs-ice-arrests-criminal-share-claim-2025"
+    assert "severity-conflation" in _codes(claim)

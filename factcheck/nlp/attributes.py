@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from factcheck.models import Cue, TimeWindow
-from factcheck.nlp.lexicon import CueMatch
+from factcheck.nlp.lexicon import CueMatch, change_words
 from factcheck.nlp.numbers import NumberExpr
 from factcheck.nlp.timewindows import TimeExpr
 
@@ -62,6 +62,7 @@ class Described:
     measure: str = "unknown"
     offense: str | None = None
     offense_conflated: bool = False
+    convicted_by_offense: bool = False  # "convicted" only because an offense row counts convictions
     agency: str | None = None
     geography: str | None = None
     has_noun: bool = False
@@ -462,7 +463,7 @@ def _resolve_offense(item: Described, cues: list[CueMatch], asides: list[Describ
             item.criminality = item.criminality or "violent"
             item.offense = None
         elif item.criminality is None:
-            item.criminality = "convicted"
+            item.criminality, item.convicted_by_offense = "convicted", True
 
 
 _NOT_IN_AGENCY_PHRASE = frozenset({",", ";", ":", "(", ")", "to", "from", "in", "into", "at", "before", "with"})
@@ -537,6 +538,23 @@ def _resolve_time(
             best = other
             break
     item.time = best[0]
+
+
+def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
+    """ "an increase from fiscal year 2021", "up from 2019", "compared with 2020", "than in 2021": the period a
+    figure is compared against, not its own window (a span "from 2019 to 2021" is a window)."""
+    expr, start = t[0], t[1]
+    if " to " in expr.text or "through" in expr.text:
+        return False
+    words = [w.lower() for w in tokens[max(0, start - 2) : start + 1]]
+    if words and words[-1] != "from" and words[-1] != "than":
+        words.pop()  # the expression's own first word, unless it is its lead ("from fiscal year 2021")
+    if not words:
+        return False
+    if words[-1] == "than" or (words[-1] == "in" and len(words) > 1 and words[-2] == "than"):
+        return True
+    before = words[-2] if len(words) > 1 else ""
+    return (words[-1] == "from" and before in change_words()) or (before == "compared" and words[-1] in ("with", "to"))
 
 
 def _when_clause_time(item: Described, times: list[tuple[TimeExpr, int, int]], tokens: list[str]) -> TimeExpr | None:
@@ -740,6 +758,8 @@ def describe_sentence(
         if c.category in ("framing", "agency", "geography")
         or not any(start <= c.start and c.end <= end for _, start, end in time_tokens)
     ]
+    # "up from fiscal 2021": the period compared against dates no number of the sentence.
+    time_tokens = [t for t in time_tokens if not _compared_with(t, tokens)]
     for item in items:
         _resolve_event(item, cues, tokens, asides)
         _resolve_criminality(item, cues, asides)
@@ -768,7 +788,7 @@ def describe_sentence(
             source is not None
             and not item.event_is_own
             and item.expr.kind == source.expr.kind == "count"
-            and item.measure != "rate"
+            and item.measure not in ("rate", "change")  # its own words make it a rate or a change ("a 41,000 decrease")
         ):
             item.measure = source.measure
     return items
@@ -838,7 +858,9 @@ def _inherit_within_sentence(
         compatible = not item.event_is_own or item.event == source.event
         if item.custody is None and source.custody and compatible:
             item.custody = source.custody
-        if item.criminality is None and source.criminality and not item.has_noun and compatible:
+        # "15,000 convicted of or charged with murder, more than 20,000 of sexual assault": the list's lead says it.
+        unsaid = item.criminality is None or item.convicted_by_offense
+        if unsaid and source.criminality and not item.has_noun and compatible:
             item.criminality = source.criminality
         if item.time is None and source.time is not None:
             item.time = source.time

@@ -168,6 +168,13 @@ def _pattern(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def change_words() -> frozenset[str]:
+    """Single words of change ("rose", "increase", "up"): before "from", they give the period compared against."""
+    framing = load_lexicon().get("framing", {})
+    return frozenset(w.lower() for w in framing.get("change", []) + framing.get("change_after", []) if " " not in w)
+
+
+@functools.lru_cache(maxsize=1)
 def subject_finders() -> dict[str, PhraseFinder]:
     """Per subject, a finder of its phrases."""
     return {name: PhraseFinder(phrases) for name, phrases in load_lexicon().get("subject", {}).items()}

@@ -59,8 +59,10 @@ class RuleContext:
             # A fragment ("13,099 murderers.") answers the sentence before it, whose words it shares.
             start = max(0, start - 240)
             text = self.text[start : self.claim.end]
-        aside = [m.span() for m in phrase_pattern(category, "_none").finditer(text)]
+        aside: list[tuple[int, int]] | None = None  # read only once a phrase is found: most sentences have none
         for found in phrase_pattern(category, label).finditer(text):
+            if aside is None:
+                aside = [m.span() for m in phrase_pattern(category, "_none").finditer(text)]
             inside = any(a <= found.start() and found.end() <= b for a, b in aside)
             if not inside and not self._denied(start + found.start(), text, start):
                 return f"\u201c{found.group(0)}\u201d"
@@ -167,10 +169,8 @@ class RuleContext:
         return anchor is not None and (anchor.month, anchor.day) in self.document.days_without_year_before(end)
 
     def _in_headline(self) -> bool:
-        """Whether the claim stands in the document's first line, short and without a full stop (a headline)."""
-        first = self.text.lstrip().split("\n", 1)[0]
-        start = len(self.text) - len(self.text.lstrip())
-        return self.claim.start < start + len(first) and len(first.split()) <= 20 and not first.rstrip().endswith(".")
+        """Whether the claim stands in the document's headline."""
+        return self.document is not None and self.claim.start < self.document.headline_end
 
     def anchor_words(self) -> str:
         anchor = self.anchor_date()
