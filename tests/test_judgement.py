@@ -266,3 +266,36 @@ def test_a_violent_label_on_a_criminal_share_is_a_severity_conflation(store) -> 
     assert claim.match is not None
     assert claim.match.evidence_id == "dhs-ice-arrests-criminal-share-claim-2025"
     assert "severity-conflation" in _codes(claim)
+
+
+def test_the_range_a_superlative_is_over_is_not_the_window(store) -> None:
+    text = (
+        "ICE deported 368,644 people in fiscal 2013. The agency said 59 percent of the deportations were of "
+        "convicted criminals, the highest percentage in the last five years."
+    )
+    claim = _claim(text, store, None, number="59 percent")
+    assert claim.time.text == "in the last five years"
+    assert claim.match is not None
+    assert "time-window-mismatch" not in _codes(claim)
+
+
+def test_a_year_named_before_a_when_clause_is_the_figure_s_period(store) -> None:
+    text = "ICE may reach 271,000 deportations, passing the record set during the Obama administration in 2014, "
+    text += "when 315,943 people were deported."
+    claim = _claim(text, store, None, number="315,943")
+    assert claim.time.kind == "period"
+    assert "time-window-mismatch" not in _codes(claim)
+
+
+def test_last_year_is_judged_only_against_a_given_date(store) -> None:
+    text = "ICE removed 271,484 people last year, barely more than the year before."
+    dated = _claim(text, store, dt.date(2026, 3, 1))
+    assert "time-window-mismatch" in _codes(dated)  # a 2026 story: last year is 2025, not fiscal 2024
+    undated = _claim(text + " Removals rose again in 2026.", store, None)
+    assert "time-window-mismatch" not in _codes(undated)  # 'last year' counted from a guessed date says too little
+
+
+def test_since_a_president_returned_to_office_dates_the_figures_after_it() -> None:
+    text = "Two million have left since President Donald Trump returned to office."
+    spans = Document(text, dt.date(2025, 9, 25)).dated_spans_before(len(text))
+    assert spans == [(dt.date(2025, 1, 20), dt.date(2025, 9, 25))]  # a running total to the story's date

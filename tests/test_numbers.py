@@ -106,6 +106,7 @@ def test_number_values(text, number, value, low, high, kind, approx):
         "The bill passed the House 219-213 last year; the council approved it 5-2.",
         "Paid for by the committee, P.O. Box 4471, Tulsa, OK 74101.",
         "Radio Comunidad 1470 AM and 88.5 FM carried the forum.",
+        "Statistic 12\nThe agency's removals, in one table.",
     ],
 )
 def test_non_claims(text):

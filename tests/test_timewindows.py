@@ -101,3 +101,9 @@ def test_a_year_is_recurring_unless_it_measures_elapsed_time(text):
 def test_a_fiscal_year_named_by_the_month_it_ended():
     (expr,) = find_time_expressions("Biden's last full fiscal year, which ended in September 2024, produced")
     assert (expr.type, expr.date_from, expr.date_to) == ("fy", D(2023, 10, 1), D(2024, 9, 30))
+
+
+def test_a_president_named_with_a_first_name_still_dates_since_taking_office():
+    text = "two million have left since President Donald Trump returned to office"
+    (expr,) = find_time_expressions(text, D(2025, 12, 10))
+    assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 12, 10))

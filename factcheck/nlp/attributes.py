@@ -565,6 +565,8 @@ def _when_clause_time(item: Described, times: list[tuple[TimeExpr, int, int]], t
     if not before:
         return None
     expr = before[-1][0]
+    if expr.lead not in ("since", "end of", "as of", "by"):
+        return expr  # "in 2014, when 315,943 were deported": the year's figure, not a snapshot at its end
     point = expr.date_to if expr.type in ("fy", "year", "period", "month") and expr.lead != "since" else expr.date_from
     return TimeExpr(expr.start, expr.end, expr.text, "date", point, point, lead="as of")
 

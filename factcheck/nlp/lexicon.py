@@ -42,8 +42,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     }
 
 
-# Categories read over whole documents by a regular expression, not matched in sentences as cues.
-DOCUMENT_CATEGORIES = frozenset({"subject", "recent_report"})
+# Categories read over whole documents or sentences by a regular expression, not matched in sentences as cues.
+DOCUMENT_CATEGORIES = frozenset({"subject", "recent_report", "comparison"})
 
 
 def build_phrase_matcher(nlp: Language) -> PhraseMatcher:

@@ -342,6 +342,7 @@ _LABEL_WORDS = (
     *"amendment grade level tier priority category phase stage zone region class segment slide question".split(),
     *"order bill hb sb ab op-ed episode season round version model".split(),
     *"courtroom building gate terminal floor pod dorm box".split(),
+    *"statistic stat fact tip reason takeaway lesson chart graph map".split(),  # listicles: "Statistic 5"
     "docket no.",
     "case no.",
     "executive order",

@@ -142,13 +142,13 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "tookoffice",
-        rf"""\b(?:since|after)\s+(?:President\s+)?{ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
+        rf"""\b(?:since|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
         |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
     ),
     (
         "daysbefore",
         rf"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<dbn>[0-9]+|{_SMALL})\s+(?P<dbunit>days|weeks|months)\s+
-        (?P<dbwhen>before|after)\s+(?:President\s+)?{ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+        (?P<dbwhen>before|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
     ),
     (
         "elapsed",

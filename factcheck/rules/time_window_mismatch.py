@@ -48,8 +48,8 @@ def time_window_mismatch(ctx: RuleContext) -> Finding | None:
 def _stated_window_differs(ctx: RuleContext) -> bool:
     """The sentence itself dates the figure, plainly differently: another period ("FY2023's removals called
     FY2024's", convention 7), or a span put on a snapshot ("between March 2022 and June 2024", convention 12).
-    A window carried from an earlier sentence, a relative one ("last month", often when something was said)
-    or one that merely overlaps the record's is too loose to call a mismatch."""
+    A window carried from an earlier sentence, a short relative one ("last month", often when something was said), one
+    counted from a guessed date, or one that merely overlaps the record's is too loose to call a mismatch."""
     claim, record = ctx.claim, ctx.record
     span = claim_span(claim)
     if claim.time.inherited or span is None or claim.time.kind not in ("period", "as_of", "relative"):
@@ -58,14 +58,18 @@ def _stated_window_differs(ctx: RuleContext) -> bool:
     if claim.time.kind == "relative" and days < 90:
         return False  # "last month", "this week": more often when something was said than a figure's window
     agreement = time_agreement(claim, record)
+    relative = claim.time.kind == "relative"
     if agreement == CONFLICT:
-        return True
+        # "last year", "this year" are counted from the story's date: only a date given, not one guessed from the text.
+        return not relative or (ctx.document is not None and not ctx.document.estimated)
     if agreement != PARTIAL:
         return False
     if record.as_of is not None:
         return days > 62  # a span put on a snapshot (convention 12)
+    if relative and ctx.sentence_says("comparison", "superlative"):
+        return False  # "the highest share in the last five years": the range compared over, not the figure's window
     recorded = _span_days(record)
-    return claim.time.kind == "relative" and recorded is not None and days > 2 * recorded  # "since Trump took office"
+    return relative and recorded is not None and days > 2 * recorded  # "since Trump took office"
 
 
 def _is_year(record: object) -> bool:
