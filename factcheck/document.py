@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from functools import cached_property
 
@@ -25,6 +26,22 @@ def estimate_date(text: str, today: dt.date | None = None) -> dt.date | None:
     years = [int(y) for y in _YEAR.findall(text)]
     latest = max((y for y in years if y <= this_year), default=None)
     return dt.date(latest, 12, 31) if latest is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _last_day_pattern() -> re.Pattern[str]:
+    from factcheck.nlp.timewindows import MONTHS
+
+    names = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+    return re.compile(rf"\b({names})\.?\s+([0-9]{{1,2}})$", re.IGNORECASE)
+
+
+def _last_day(text: str) -> tuple[int, int] | None:
+    """(month, day) a span's text ends on ("between January 20 and April 29"), or None."""
+    from factcheck.nlp.timewindows import MONTHS
+
+    found = _last_day_pattern().search(text)
+    return (MONTHS[found.group(1).lower()], int(found.group(2))) if found else None
 
 
 OPENING_CHARS = 600  # the headline, dek and lead of a story: what the story as a whole is about
@@ -78,6 +95,9 @@ class Document:
             if not expr.year_known and expr.type == "date" and len(expr.parts) == 2:
                 # "as of July 21" with no year written: its year is a guess, its day is not.
                 found.append((expr.start, None, None, (int(expr.parts[0]), int(expr.parts[1]))))
+            elif expr.type == "period" and expr.date_to is None and (last := _last_day(expr.text)) is not None:
+                # "between January 20 and April 29" in a text naming no year: its last day still dates a figure.
+                found.append((expr.start, None, None, last))
         return found
 
     def dated_spans_before(self, offset: int) -> list[tuple[dt.date, dt.date]]:

@@ -299,3 +299,10 @@ def test_since_a_president_returned_to_office_dates_the_figures_after_it() -> No
     text = "Two million have left since President Donald Trump returned to office."
     spans = Document(text, dt.date(2025, 9, 25)).dated_spans_before(len(text))
     assert spans == [(dt.date(2025, 1, 20), dt.date(2025, 9, 25))]  # a running total to the story's date
+
+
+def test_a_span_without_a_year_dates_the_figures_of_its_sentence(store) -> None:
+    text = "ICE reported a total of 66,463 arrests, with 65,682 people removed between January 20 and April 29."
+    claim = _claim(text, store, None, "66,463")
+    assert claim.match is not None
+    assert "missing-time-window" not in _codes(claim)

@@ -103,7 +103,13 @@ def test_a_fiscal_year_named_by_the_month_it_ended():
     assert (expr.type, expr.date_from, expr.date_to) == ("fy", D(2023, 10, 1), D(2024, 9, 30))
 
 
-def test_a_president_named_with_a_first_name_still_dates_since_taking_office():
-    text = "two million have left since President Donald Trump returned to office"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two million have left since President Donald Trump returned to office",
+        "two million have departed since President Donald Trump assumed office",
+    ],
+)
+def test_a_president_named_with_a_first_name_still_dates_since_taking_office(text: str) -> None:
     (expr,) = find_time_expressions(text, D(2025, 12, 10))
     assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 12, 10))

@@ -142,13 +142,13 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "tookoffice",
-        rf"""\b(?:since|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}(?:\s+(?:took|returned\s+to|came\s+into)\s+office
+        rf"""\b(?:since|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}(?:\s+(?:took|assumed|returned\s+to|came\s+into)\s+office
         |'s\s+(?:(?:second\s+)?inauguration|swearing-in|return\s+to\s+(?:office|the\s+White\s+House)))\b""",
     ),
     (
         "daysbefore",
         rf"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<dbn>[0-9]+|{_SMALL})\s+(?P<dbunit>days|weeks|months)\s+
-        (?P<dbwhen>before|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}\s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+        (?P<dbwhen>before|after)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}\s+(?:took|assumed|returned\s+to|came\s+into)\s+office\b""",
     ),
     (
         "elapsed",
@@ -162,7 +162,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "sincetaking",
-        r"""\bsince\s+(?:taking|retaking|returning\s+to|(?:he|she|they)\s+(?:took|returned\s+to))\s+office\b""",
+        r"""\bsince\s+(?:taking|retaking|assuming|returning\s+to|(?:he|she|they)\s+(?:took|assumed|returned\s+to))\s+office\b""",
     ),
     ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
     (
@@ -173,7 +173,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "dayoffice",
         rf"""\b(?:on\s+)?(?:the\s+day|when)\s+(?:President\s+)?(?:[A-Z][a-z]+\s+)?{ADMIN_NAME}
-        \s+(?:took|returned\s+to|came\s+into)\s+office\b""",
+        \s+(?:took|assumed|returned\s+to|came\s+into)\s+office\b""",
     ),
     ("hundreddays", r"""\b100[\s-]+(?:days?|d[ií]as)\b(?:\s+(?:of|in|into)\b)?"""),
     ("typically", r"""\b(?:typically|usually|normally|routinely|in\s+a\s+typical\s+year)\b"""),
