@@ -597,6 +597,10 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     if candidate.fit == HEDGED:
         if wrong_window:
             return REJECTED, "the sentence gives another period"
+        subset = candidate.record.criminality
+        if subset not in (None, "any") and claim.criminality in (None, "any"):
+            # "over 65,000 arrests" reaches a subset's 74,283 (those with no record): the words must name the subset.
+            return REJECTED, f"the sentence does not say it counts {subset.replace('_', ' ')} people"
         if unique and candidate.placed and claim.event not in _NEUTRAL_EVENTS and candidate.event_support >= 0:
             return candidate.support, "the sentence says too little of what the record counts"  # fits one record only
         if unique and specificity >= 3 and candidate.event_support >= 0 and candidate.distance <= NEARLY_THE_FIGURE:

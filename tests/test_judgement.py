@@ -306,3 +306,12 @@ def test_a_span_without_a_year_dates_the_figures_of_its_sentence(store) -> None:
     claim = _claim(text, store, None, "66,463")
     assert claim.match is not None
     assert "missing-time-window" not in _codes(claim)
+
+
+def test_a_hedge_does_not_reach_a_subset_the_sentence_never_names(store) -> None:
+    text = "Over the year, ICE arrested over 65,000 illegal aliens, the agency said."
+    claim = _claim(text, store, dt.date(2025, 10, 20))
+    linked = claim.match.evidence_id if claim.match else None
+    assert linked != "ddp-ice-arrests-no-conviction-no-charge-2025"  # 74,283 people with no criminal record
+    why = {c.evidence_id: c.why_not for c in claim.candidates}
+    assert "does not say it counts no conviction people" in why["ddp-ice-arrests-no-conviction-no-charge-2025"]
