@@ -50,4 +50,6 @@ def _detained_as_an_act(ctx: RuleContext) -> bool:
     """ "people detained by ICE" names who was detained (arrested or booked in, loosely); "locked up in its
     detention centers" or "in detention" names who is held now (the detention population)."""
     words = [w.lower() for w in ctx.cues("event")]
+    if not words:  # the event came from a figure beside it ("93% of people detained by ICE ..., and 65% ...")
+        words = [ctx.sentence_says("event", ctx.claim.event or "").strip("\u201c\u201d").lower()]
     return bool(words) and all(w in _ACTS_OF_DETAINING for w in words)
