@@ -57,23 +57,78 @@ NEARLY_THE_FIGURE = 0.02  # "more than 425,000" is within this of 425,431: a rou
 
 
 @dataclass(slots=True)
+class Reading:
+    """The claim that candidates are weighed against; its words are read once, and only when first needed."""
+
+    claim: Claim
+    store: EvidenceStore
+    published: dt.date | None
+    wider: bool  # also read the whole sentence: shares and misquotes may be described outside the number's words
+    words_: ClaimWords | None = None
+    sentence_: ClaimWords | None = None
+
+    def words(self) -> ClaimWords:
+        if self.words_ is None:
+            self.words_ = ClaimWords(self.claim.context or self.claim.text, _vocabulary(self.store))
+        return self.words_
+
+    def sentence(self) -> ClaimWords:
+        if not self.wider:
+            return self.words()
+        if self.sentence_ is None:
+            self.sentence_ = ClaimWords(self.claim.text, _vocabulary(self.store))
+        return self.sentence_
+
+
+@dataclass(slots=True)
 class Candidate:
+    """A record a claim may quote. Where it stands in time is worked out at once; how well the sentence's words
+    describe it (support, coverage) only when a decision needs it: most candidates fail on time alone."""
+
     record: EvidenceRecord
     fit: str
     distance: float
-    support: float = 0.0
     time: str = "unknown"
-    place: float = 0.0
     contained: bool = False
     recency: str | None = None
     placed: bool = True  # False for a bare number whose story is dated long after the record
-    event_support: float = 0.0
     digit_slip: bool = False  # one dropped, doubled, changed or swapped digit away (13,909 for 13,099)
     one_of_a_kind: bool = False  # no other record counts the same thing (another date or year of a series)
-    coverage: float = 0.0  # how much of the record's population the sentence's words cover
     same_period: bool = False  # the claim's window is the record's (nearly the same days), not just overlapping
     long_before: bool = False  # the record's figure is over two years older than the text
-    reasons: list[str] = field(default_factory=list)
+    reading: Reading | None = None
+    weighed: bool = False
+    support_: float = 0.0
+    place_: float = 0.0
+    event_support_: float = 0.0
+    coverage_: float = 0.0  # how much of the record's population the sentence's words cover
+    reasons_: list[str] = field(default_factory=list)
+
+    def _weighed(self) -> Candidate:
+        if not self.weighed and self.reading is not None:
+            self.weighed = True
+            _weigh(self, self.reading)
+        return self
+
+    @property
+    def support(self) -> float:
+        return self._weighed().support_
+
+    @property
+    def place(self) -> float:
+        return self._weighed().place_
+
+    @property
+    def event_support(self) -> float:
+        return self._weighed().event_support_
+
+    @property
+    def coverage(self) -> float:
+        return self._weighed().coverage_
+
+    @property
+    def reasons(self) -> list[str]:
+        return self._weighed().reasons_
 
     @property
     def preference(self) -> int:
@@ -461,48 +516,64 @@ def _phrases(record: EvidenceRecord, store: EvidenceStore) -> Phrases:
     return cache[key]
 
 
-def _text_support(candidate: Candidate, words: ClaimWords, phrases: Phrases) -> float:
-    """How much of what the record counts the sentence talks about: -0.5 (nothing) .. +1.5 (all).
+def _text_support(words: ClaimWords, phrases: Phrases) -> tuple[float, float]:
+    """(support, coverage): how much of what the record counts the sentence talks about, -0.5 (nothing) .. +1.5
+    (all), and the share of the record's description covered.
 
     Misreadings reword the population ("7.4 million illegal immigrants released"), so absent
     words weigh less than present ones.
     """
-    candidate.coverage = words.coverage(phrases)
-    return max(-0.5, (candidate.coverage - 0.4) * 2.5)
+    coverage = words.coverage(phrases)
+    return max(-0.5, (coverage - 0.4) * 2.5), coverage
 
 
-def _assess(claim: Claim, candidate: Candidate, words: ClaimWords, span: ClaimSpan, store: EvidenceStore) -> None:
+def _place_in_time(claim: Claim, candidate: Candidate, span: ClaimSpan, published: dt.date | None) -> None:
+    """Where the record stands against the claim's window and the story's date."""
     record = candidate.record
-    event, event_name = _event_support(claim, record)
-    criminality = _criminality_support(claim, record)
-    offense = _offense_support(claim, record)
     candidate.time = span_agreement(span, claim.measure, record)
     if candidate.time != MATCH and claim.time.administration is not None:
         moved = [s for s in other_terms(claim, span) if span_agreement(s, claim.measure, record) == MATCH]
         if moved:
             span, candidate.time = moved[0], MATCH
     candidate.same_period = candidate.time == MATCH and _nearly_the_same_days(span, record)
-    candidate.place = _place_support(claim, record)
-    candidate.event_support = event
     candidate.contained = _contains(claim, record)
-    candidate.support = (
+    candidate.recency = _recency(claim, record, published)
+    anchor = record.as_of or record.period_end
+    candidate.long_before = published is not None and anchor is not None and (published - anchor).days > 730
+    candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
+
+
+def _weigh(candidate: Candidate, reading: Reading) -> None:
+    """How well the claim's words describe the record: its support, coverage and the reasons given for a link."""
+    claim, record, store = reading.claim, candidate.record, reading.store
+    event, event_name = _event_support(claim, record)
+    criminality = _criminality_support(claim, record)
+    offense = _offense_support(claim, record)
+    candidate.place_ = _place_support(claim, record)
+    candidate.event_support_ = event
+    text, candidate.coverage_ = _text_support(reading.words(), _phrases(record, store))
+    candidate.support_ = (
         event
         + criminality
         + _custody_support(claim, record)
         + offense
         + _agency_support(claim, record)
-        + candidate.place
-        + _text_support(candidate, words, _phrases(record, store))
+        + candidate.place_
+        + text
         + _TIME_WEIGHT[candidate.time]
+        - (0.75 if candidate.recency == STALE else 0.0)
     )
+    sentence = reading.sentence()
+    if sentence is not reading.words() and (claim.unit in _SHARE_UNITS or candidate.fit not in CONSISTENT_FITS):
+        candidate.coverage_ = max(candidate.coverage_, sentence.coverage(_phrases(record, store)))
     if event_name:
-        candidate.reasons.append(event_name)
+        candidate.reasons_.append(event_name)
     if criminality > 0 and record.criminality:
-        candidate.reasons.append(record.criminality.replace("_", " "))
+        candidate.reasons_.append(record.criminality.replace("_", " "))
     if offense > 0 and record.offense:
-        candidate.reasons.append(record.offense)
+        candidate.reasons_.append(record.offense)
     if candidate.time == MATCH:
-        candidate.reasons.append(when(record))
+        candidate.reasons_.append(when(record))
 
 
 # --- linking -----------------------------------------------------------------------------
@@ -514,6 +585,9 @@ class ValueIndex:
 
     keys: dict[str, list[float]]
     records: dict[str, list[EvidenceRecord]]
+    # The same per unit family and event: a misquote is looked for only among records of the claim's event.
+    event_keys: dict[tuple[str, str | None], list[float]]
+    event_records: dict[tuple[str, str | None], list[EvidenceRecord]]
 
     @classmethod
     def build(cls, store: EvidenceStore) -> ValueIndex:
@@ -523,19 +597,28 @@ class ValueIndex:
             count = record.as_count()  # a share's published count links to the share's record
             if count is not None:
                 groups.setdefault(_family(count.unit), []).append((count.value, count))
-        for items in groups.values():
+        by_event: dict[tuple[str, str | None], list[tuple[float, EvidenceRecord]]] = {}
+        for family, items in groups.items():
             items.sort(key=lambda item: (item[0], item[1].id))
+            for value, record in items:
+                by_event.setdefault((family, record.event), []).append((value, record))
         return cls(
             {k: [v for v, _ in items] for k, items in groups.items()},
             {k: [r for _, r in items] for k, items in groups.items()},
+            {k: [v for v, _ in items] for k, items in by_event.items()},
+            {k: [r for _, r in items] for k, items in by_event.items()},
         )
 
-    def near(self, unit: str, low: float, high: float) -> list[tuple[float, EvidenceRecord]]:
-        """(value on the index's scale, record) for records of a compatible unit with low <= value <= high."""
+    def near(
+        self, unit: str, low: float, high: float, event: str | None = None, *, of_event: bool = False
+    ) -> list[tuple[float, EvidenceRecord]]:
+        """(value on the index's scale, record) for records of a compatible unit with low <= value <= high (and,
+        ``of_event``, counting ``event``)."""
         family = _family(unit)
-        keys = self.keys.get(family, [])
+        keys = self.event_keys.get((family, event), []) if of_event else self.keys.get(family, [])
+        records = self.event_records.get((family, event), []) if of_event else self.records.get(family, [])
         lo, hi = bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
-        return list(zip(keys[lo:hi], self.records.get(family, [])[lo:hi], strict=True))
+        return list(zip(keys[lo:hi], records[lo:hi], strict=True))
 
 
 def _family(unit: str) -> str:
@@ -892,7 +975,12 @@ def _clearly_closest(consistent: list[Candidate]) -> Candidate | None:
     but a writer rounding down means the first)."""
     if len(consistent) == 1:
         return consistent[0]
-    ranked = sorted((c for c in consistent if c.support >= 0), key=lambda c: c.distance)
+    ranked: list[Candidate] = []  # the two nearest plausible ones (weighing no more candidates than that takes)
+    for candidate in sorted(consistent, key=lambda c: c.distance):
+        if candidate.support >= 0:
+            ranked.append(candidate)
+            if len(ranked) == 2 or candidate.distance > NEARLY_THE_FIGURE:
+                break
     if len(ranked) == 1 and ranked[0].distance <= NEARLY_THE_FIGURE:
         return ranked[0]
     if len(ranked) > 1 and ranked[0].distance <= NEARLY_THE_FIGURE and ranked[0].distance * 5 < ranked[1].distance:
@@ -914,12 +1002,16 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
     # How far a misquote can be: a round number up to 3x (if nothing else fits), an exact-looking one a typo.
     window = abs(value) * (3.0 if specificity < 3 else TYPO_WINDOW) + 1
     fits_low, fits_high = _consistent_bounds(claim, value)
-    nearby = _index(store).near(claim.unit, min(value - window, fits_low), max(value + window, fits_high))
     counted = _counted_event(claim)
+    index = _index(store)
+    # Consistent fits of any event, then possible misquotes, which are only ever of the claim's own event.
+    nearby = index.near(claim.unit, fits_low, fits_high) + [
+        (key, record)
+        for key, record in index.near(claim.unit, value - window, value + window, counted, of_event=True)
+        if not fits_low <= key <= fits_high
+    ]
     found: dict[tuple[str, float], Candidate] = {}  # by id and value: a share and its head-count twin share an id
-    for key, record in nearby:
-        if not fits_low <= key <= fits_high and record.event != counted:
-            continue  # neither a consistent fit nor a possible misquote: skip the work
+    for _, record in nearby:
         fit = value_fit(claim, record)
         if fit is None:
             continue
@@ -932,27 +1024,19 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
             slip = (record.id, record.value)
             if slip not in found and record.event == counted and (fit := value_fit(claim, record)):
                 found[slip] = Candidate(record, fit[0], fit[1], digit_slip=True)
-    words = ClaimWords(claim.context or claim.text, _vocabulary(store))
     # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
     # or 6.4% of all cases"): shares are also read against the whole sentence.
     # So are misquotes: a number about to be called wrong must be described by its sentence as the record is.
     share = claim.unit in _SHARE_UNITS
     misquotes = any(c.fit not in CONSISTENT_FITS for c in found.values())
-    wider = claim.context and claim.context != claim.text and (share or misquotes)
-    sentence = ClaimWords(claim.text, _vocabulary(store)) if wider else words
+    wider = bool(claim.context) and claim.context != claim.text and (share or misquotes)
+    reading = Reading(claim, store, published, wider)
     span = claim_span(claim)
     series = _series_sizes(store)
     for candidate in found.values():
         candidate.one_of_a_kind = series[_series_key(candidate.record)] == 1
-        _assess(claim, candidate, words, span, store)
-        if sentence is not words and (share or candidate.fit not in CONSISTENT_FITS):
-            candidate.coverage = max(candidate.coverage, sentence.coverage(_phrases(candidate.record, store)))
-        candidate.recency = _recency(claim, candidate.record, published)
-        anchor = candidate.record.as_of or candidate.record.period_end
-        candidate.long_before = published is not None and anchor is not None and (published - anchor).days > 730
-        candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
-        if candidate.recency == STALE:
-            candidate.support -= 0.75
+        candidate.reading = reading
+        _place_in_time(claim, candidate, span, published)
     return list(found.values())
 
 
