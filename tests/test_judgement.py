@@ -325,3 +325,11 @@ def test_a_share_beside_people_detained_by_ice_is_no_base_mismatch(store) -> Non
     claim = _claim(text, store, dt.date(2025, 6, 25), "65%")
     assert claim.match is not None
     assert "base-mismatch" not in _codes(claim)  # "detained by ICE" may mean booked in: too loose to call a base
+
+
+@pytest.mark.parametrize("wording", ["are loose in the country", "are free in the United States"])
+def test_loose_and_free_present_the_docket_as_released(store, wording: str) -> None:
+    text = f"As of July 21, 2024, 425,431 convicted criminals on ICE's non-detained docket {wording}."
+    claim = _claim(text, store)
+    assert claim.custody == "released"
+    assert "custody-mismatch" in _codes(claim)
