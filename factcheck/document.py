@@ -16,14 +16,17 @@ from functools import cached_property
 from factcheck.nlp.lexicon import phrase_finder, subject_finders
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_YEAR = re.compile(r"(?<![\d.,$])(?:19[89]\d|20\d\d)(?!\d|,\d)")  # "July 21, 2024," but not "2,024"
+# "July 21, 2024," but not "2,024" (the character before a year is checked in Python: a lookbehind at the start of the
+# pattern would make re try it at every position instead of skipping to a 1 or a 2).
+_YEAR = re.compile(r"(?:19[89]|20\d)\d(?!\d|,\d)")
+_NOT_BEFORE = "0123456789.,$"
 
 
 def estimate_date(text: str, today: dt.date | None = None) -> dt.date | None:
     """For a text given no date: the end of the latest year it names (not after this year). A story that
     speaks of 2025 was written in 2025 or soon after; "as of June" there is June 2025, not June of any year."""
     this_year = (today or dt.date.today()).year
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(m.group()) for m in _YEAR.finditer(text) if not m.start() or text[m.start() - 1] not in _NOT_BEFORE]
     latest = max((y for y in years if y <= this_year), default=None)
     return dt.date(latest, 12, 31) if latest is not None else None
 
