@@ -1059,17 +1059,12 @@ def window_kind(expr: TimeExpr, measure: str) -> str:
 
 
 def to_cues(item: Described, base: int) -> list[Cue]:
-    # Built without validation: every field is a str or an int from typed code, and a claim holds dozens of cues.
     cues = [
-        Cue.model_construct(
-            kind=c.category, label=c.label, text=c.text, start=base + c.char_start, end=base + c.char_end
-        )
+        Cue(kind=c.category, label=c.label, text=c.text, start=base + c.char_start, end=base + c.char_end)
         for c in item.cues
         if c.category in ("framing", "criminality", "offense", "custody", "event", "outcome")
     ]
     for expr in item.window_mentions:
         label = "admin_agent" if expr.credits_administration else expr.type
-        cues.append(
-            Cue.model_construct(kind="time", label=label, text=expr.text, start=base + expr.start, end=base + expr.end)
-        )
+        cues.append(Cue(kind="time", label=label, text=expr.text, start=base + expr.start, end=base + expr.end))
     return cues

@@ -220,7 +220,7 @@ class NumericClaims:
             text=original[sent.start_char : sent.end_char],
             start=base,
             end=offset + sent.end_char,
-            number=NumberSpan.model_construct(text=number_text, start=start, end=end),  # str and ints, as typed
+            number=NumberSpan(text=number_text, start=start, end=end),
             value=expr.value,
             low=expr.low,
             high=expr.high,
