@@ -161,9 +161,19 @@ class Document:
         opened = self._subjects_of_the_opening
         if len(opened) == len(subject_finders()):
             return opened  # every subject is the whole story's: nothing else to read
-        index = self.paragraph_index(start)
+        index, last = self.paragraph_index(start), self.paragraph_index(max(end - 1, start))
+        found = self._near.get((index, last))
+        if found is None:  # claims of one paragraph share the answer
+            found = self._near[index, last] = self._subjects_between(index, last, opened)
+        return found
+
+    @cached_property
+    def _near(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
+
+    def _subjects_between(self, index: int, last: int, opened: frozenset[str]) -> frozenset[str]:
         low = self.paragraph_bounds(max(index - 1, 0))[0]
-        high = max(end, self.paragraph_bounds(self.paragraph_index(max(end - 1, start)))[1])
+        high = self.paragraph_bounds(last)[1]
         opening = self.opening_end()
         near = set(opened)
         for name in subject_finders():
