@@ -84,6 +84,7 @@ def extract_many(
     from factcheck.nlp.component import ParagraphChain, Prepared, remember_windows
 
     nlp = load_pipeline(model)
+    components = [component for _, component in nlp.pipeline]  # nlp.pipeline builds a new list at every read
     dates = iter(published) if published is not None else None
     for text in texts:
         date = next(dates, None) if dates is not None else None
@@ -106,7 +107,7 @@ def extract_many(
                 "text": text[sentence.start : sentence.end],
                 "normalized": folded,
             }
-            for _, component in nlp.pipeline:
+            for component in components:
                 doc = component(doc)
             claims.extend(doc._.claims)
         apply_tables(text, claims, date)
