@@ -809,7 +809,19 @@ def not_sure_of_what_is_counted(claim: Claim, record: EvidenceRecord) -> str | N
         return f"the sentence counts {(claim.custody or '').replace('_', ' ')} people"
     if (claim.offense or None) != (record.offense.replace(" ", "_") if record.offense else None):
         return "the sentence names another offense"
+    if claim.criminality == record.criminality == "no_conviction" and _no_charges_either(claim) != (
+        "charge" in record.population.lower()
+    ):
+        # "no conviction nor even a pending charge" (no record at all) and "no conviction" are two statistics.
+        return "the sentence and the record differ on pending charges"
     return None
+
+
+def _no_charges_either(claim: Claim) -> bool:
+    """Whether a no-conviction claim also rules out pending charges ("neither a conviction nor a charge")."""
+    return any(
+        cue.kind == "criminality" and (cue.label == "pending" or "charge" in cue.text.lower()) for cue in claim.cues
+    )
 
 
 def _same_criminality(claim: Claim, record: EvidenceRecord) -> bool:

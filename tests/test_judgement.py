@@ -333,3 +333,13 @@ def test_loose_and_free_present_the_docket_as_released(store, wording: str) -> N
     claim = _claim(text, store)
     assert claim.custody == "released"
     assert "custody-mismatch" in _codes(claim)
+
+
+def test_no_record_at_all_is_no_misquote_of_no_conviction(store) -> None:
+    text = (
+        "Of people booked into ICE custody this fiscal year (since October 1, 2025):\n"
+        "- Nearly three in four (73%) had no criminal conviction;\n"
+        "- Nearly half had no criminal conviction nor even any pending criminal charges;\n"
+    )
+    claim = _claim(text, store, None, "half")
+    assert claim.verdict != "contradicted"  # 73% had no conviction; fewer had no charges either: two statistics
