@@ -343,3 +343,11 @@ def test_no_record_at_all_is_no_misquote_of_no_conviction(store) -> None:
     )
     claim = _claim(text, store, None, "half")
     assert claim.verdict != "contradicted"  # 73% had no conviction; fewer had no charges either: two statistics
+
+
+def test_border_patrol_arrests_are_apprehensions(store) -> None:
+    text = "The decline is measured from fiscal year 2014, when the Border Patrol made 486,652 arrests."
+    claim = _claim(text, store, None, "486,652")
+    assert claim.event == "encounter"  # lexicon data: a CBP "arrest" is an apprehension
+    assert claim.match is not None
+    assert claim.match.evidence_id == "cbp-usbp-nationwide-apprehensions-fy2014"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from factcheck.models import Cue, TimeWindow
-from factcheck.nlp.lexicon import CueMatch, change_words
+from factcheck.nlp.lexicon import CueMatch, agency_events, change_words
 from factcheck.nlp.numbers import NumberExpr
 from factcheck.nlp.timewindows import TimeExpr
 
@@ -770,6 +770,8 @@ def describe_sentence(
         _resolve_unit(item, cues, tokens)
         _resolve_time(item, time_tokens, asides, tokens)
         item.agency = _resolve_agency(item, cues, tokens, asides)
+        if item.agency is not None and item.event is not None:
+            item.event = agency_events().get((item.agency, item.event), item.event)  # Border Patrol "arrests"
         item.geography = _resolve_geography(item, cues, asides)
         item.cues = [c for c in cues if (_in(item.left, c) or _in(item.right, c)) and _frames(item, c, tokens)]
         item.window_mentions = [

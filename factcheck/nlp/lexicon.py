@@ -43,7 +43,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
 
 
 # Categories read over whole documents or sentences by a regular expression, not matched in sentences as cues.
-DOCUMENT_CATEGORIES = frozenset({"subject", "recent_report", "comparison"})
+DOCUMENT_CATEGORIES = frozenset({"subject", "recent_report", "comparison", "agency_event"})
 
 
 def build_phrase_matcher(nlp: Language) -> PhraseMatcher:
@@ -172,6 +172,17 @@ def change_words() -> frozenset[str]:
     """Single words of change ("rose", "increase", "up"): before "from", they give the period compared against."""
     framing = load_lexicon().get("framing", {})
     return frozenset(w.lower() for w in framing.get("change", []) + framing.get("change_after", []) if " " not in w)
+
+
+@functools.lru_cache(maxsize=1)
+def agency_events() -> dict[tuple[str, str], str]:
+    """(agency, event word's event) -> the event that agency's word counts (CBP "arrests" are encounters)."""
+    found: dict[tuple[str, str], str] = {}
+    for key, events in load_lexicon().get("agency_event", {}).items():
+        agency, _, event = key.rpartition(" ")
+        if agency and events:
+            found[agency, event] = events[0]
+    return found
 
 
 @functools.lru_cache(maxsize=1)
