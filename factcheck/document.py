@@ -58,6 +58,8 @@ class Document:
         self.text = text
         self.published = published
         self.estimated = estimated  # the date is the latest year the text names, not a given publication date
+        self._mentions: dict[str, list[int]] = {}  # subject -> where its words stand, read when first asked
+        self._near: dict[tuple[int, int], frozenset[str]] = {}  # (first, last paragraph) -> subjects near them
 
     @cached_property
     def _words(self) -> tuple[str, str]:
@@ -124,10 +126,6 @@ class Document:
     def paragraph_starts(self) -> list[int]:
         return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(self.text))]
 
-    @cached_property
-    def _mentions(self) -> dict[str, list[int]]:
-        return {}
-
     def mentions_of(self, subject: str) -> list[int]:
         """Where the subject's words stand in the text (read once, when first asked)."""
         found = self._mentions.get(subject)
@@ -166,10 +164,6 @@ class Document:
         if found is None:  # claims of one paragraph share the answer
             found = self._near[index, last] = self._subjects_between(index, last, opened)
         return found
-
-    @cached_property
-    def _near(self) -> dict[tuple[int, int], frozenset[str]]:
-        return {}
 
     def _subjects_between(self, index: int, last: int, opened: frozenset[str]) -> frozenset[str]:
         low = self.paragraph_bounds(max(index - 1, 0))[0]

@@ -62,7 +62,6 @@ class Reading:
 
     claim: Claim
     store: EvidenceStore
-    published: dt.date | None
     wider: bool  # also read the whole sentence: shares and misquotes may be described outside the number's words
     words_: ClaimWords | None = None
     sentence_: ClaimWords | None = None
@@ -609,16 +608,24 @@ class ValueIndex:
             {k: [r for _, r in items] for k, items in by_event.items()},
         )
 
-    def near(
-        self, unit: str, low: float, high: float, event: str | None = None, *, of_event: bool = False
-    ) -> list[tuple[float, EvidenceRecord]]:
-        """(value on the index's scale, record) for records of a compatible unit with low <= value <= high (and,
-        ``of_event``, counting ``event``)."""
+    def near(self, unit: str, low: float, high: float) -> list[tuple[float, EvidenceRecord]]:
+        """(value on the index's scale, record) for records of a compatible unit with low <= value <= high."""
         family = _family(unit)
-        keys = self.event_keys.get((family, event), []) if of_event else self.keys.get(family, [])
-        records = self.event_records.get((family, event), []) if of_event else self.records.get(family, [])
-        lo, hi = bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
-        return list(zip(keys[lo:hi], records[lo:hi], strict=True))
+        return _between(self.keys.get(family, []), self.records.get(family, []), low, high)
+
+    def near_of_event(
+        self, unit: str, event: str | None, low: float, high: float
+    ) -> list[tuple[float, EvidenceRecord]]:
+        """:meth:`near`, for records counting ``event`` only."""
+        key = (_family(unit), event)
+        return _between(self.event_keys.get(key, []), self.event_records.get(key, []), low, high)
+
+
+def _between(
+    keys: list[float], records: list[EvidenceRecord], low: float, high: float
+) -> list[tuple[float, EvidenceRecord]]:
+    lo, hi = bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
+    return list(zip(keys[lo:hi], records[lo:hi], strict=True))
 
 
 def _family(unit: str) -> str:
@@ -970,7 +977,7 @@ def set_aside_misquotes_beside_the_figure(claims: list[Claim], linkings: list[Li
             continue
         if (claim.start, record.id) not in quoted:
             continue
-        why = f"{amount(record, record.value)} ({record.population}, {when(record)}): the sentence gives it too"
+        why = _why_not(record, "the sentence gives it too")
         linking.closest = [ClosestRecord(evidence_id=record.id, confidence=0.0, value_fit=match.value_fit, why_not=why)]
         linking.record, linking.match = None, None
 
@@ -1019,7 +1026,7 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
     # Consistent fits of any event, then possible misquotes, which are only ever of the claim's own event.
     nearby = index.near(claim.unit, fits_low, fits_high) + [
         (key, record)
-        for key, record in index.near(claim.unit, value - window, value + window, counted, of_event=True)
+        for key, record in index.near_of_event(claim.unit, counted, value - window, value + window)
         if not fits_low <= key <= fits_high
     ]
     found: dict[tuple[str, float], Candidate] = {}  # by id and value: a share and its head-count twin share an id
@@ -1042,7 +1049,7 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
     share = claim.unit in _SHARE_UNITS
     misquotes = any(c.fit not in CONSISTENT_FITS for c in found.values())
     wider = bool(claim.context) and claim.context != claim.text and (share or misquotes)
-    reading = Reading(claim, store, published, wider)
+    reading = Reading(claim, store, wider)
     span = claim_span(claim)
     series = _series_sizes(store)
     for candidate in found.values():
@@ -1135,7 +1142,7 @@ def _closest_record(claim: Claim, candidate: Candidate, margin: float, reason: s
         evidence_id=candidate.record.id,
         confidence=confidence(margin),
         value_fit=candidate.fit,
-        why_not=_why_not(claim, candidate, reason),
+        why_not=_why_not(candidate.record, reason),
     )
 
 
@@ -1158,7 +1165,7 @@ def _same_event_and_window(
             evidence_id=r.id,
             confidence=0.0,
             value_fit=OFF,
-            why_not=f"{amount(r, r.value)} ({r.population}, {when(r)}): the same event and period, another figure",
+            why_not=_why_not(r, "the same event and period, another figure"),
         )
         for r in same[:limit]
     ]
@@ -1174,9 +1181,9 @@ def _records_by_event(store: EvidenceStore) -> dict[str, list[EvidenceRecord]]:
     return by_event
 
 
-def _why_not(claim: Claim, candidate: Candidate, reason: str) -> str:
-    figure = amount(candidate.record, candidate.record.value)
-    return f"{figure} ({candidate.record.population}, {when(candidate.record)}): {reason}"
+def _why_not(record: EvidenceRecord, reason: str) -> str:
+    """ "425,431 (noncitizens with ..., as of July 21, 2024): <reason>": a closest record and why it fell short."""
+    return f"{amount(record, record.value)} ({record.population}, {when(record)}): {reason}"
 
 
 def _describe(claim: Claim, best: Candidate, store: EvidenceStore, sureness: float) -> Match:
