@@ -51,6 +51,10 @@ OPENING_CHARS = 600  # the headline, dek and lead of a story: what the story as 
 WHOLE_STORY_MENTIONS = 3  # a subject named this often is what the whole document is about
 
 
+_FURNITURE_LINES = 4  # short lines a scraped page may open with before its headline
+_HEADLINE_WORDS = 4  # a shorter line is site furniture, unless no longer line follows before the body
+
+
 class Document:
     """A text's paragraphs, subject mentions and dates, worked out once (when first asked) and asked per claim."""
 
@@ -87,6 +91,16 @@ class Document:
         return self._first_now_word is not None and self._first_now_word < offset
 
     @cached_property
+    def _fresh_data_words(self) -> list[int]:
+        return phrase_finder("recent_report", "fresh").starts(*self._words)
+
+    def calls_the_data_new_between(self, start: int, end: int) -> bool:
+        """Whether words calling the figures new ("the new figure", "the latest data") stand in ``start``..``end``."""
+        found = self._fresh_data_words
+        at = bisect.bisect_left(found, start)
+        return at < len(found) and found[at] < end
+
+    @cached_property
     def _dated(self) -> list[tuple[int, dt.date | None, dt.date | None, tuple[int, int] | None]]:
         """(offset, first day, last day, (month, day) when the year is not known) of each time expression."""
         from factcheck.nlp.timewindows import find_time_expressions
@@ -116,11 +130,22 @@ class Document:
 
     @cached_property
     def headline_end(self) -> int:
-        """Where the first line ends if it is a headline (at most 20 words, no full stop at its end), else 0."""
-        start = len(self.text) - len(self.text.lstrip())
-        end = self.text.find("\n", start)
-        first = self.text[start : end if end >= 0 else len(self.text)]
-        return start + len(first) if len(first.split()) <= 20 and not first.rstrip().endswith(".") else 0
+        """Where the headline ends: the first line of at most 20 words with no full stop at its end, past a few
+        short lines of site furniture ("Current News", "/", a site's name) at the top of a scraped page; else 0."""
+        start, first = 0, None
+        for _ in range(_FURNITURE_LINES + 1):
+            start = len(self.text) - len(self.text[start:].lstrip())
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            line = self.text[start:end]
+            words = len(line.split())
+            if not words or words > 20 or line.rstrip().endswith("."):
+                break  # the body: the headline, if any, was the first line
+            first = end if first is None else first
+            if words >= _HEADLINE_WORDS:
+                return end
+            start = end
+        return first or 0
 
     @cached_property
     def paragraph_starts(self) -> list[int]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from factcheck.document import Document, estimate_date
 from factcheck.evidence.notes import short_note
 from factcheck.evidence.store import EvidenceStore, open_store
-from factcheck.match import link, set_aside_misquotes_beside_the_figure
+from factcheck.match import CONSISTENT_FITS, Linking, link, quoted_in_document, set_aside_misquotes_beside_the_figure
 from factcheck.models import Claim, Flag, Report, Summary
 from factcheck.rules import Rule, RuleContext, matching, select
 from factcheck.settings import Settings
@@ -92,6 +92,29 @@ def _flags(context: RuleContext, rules: list[Rule], severities: dict[str, str], 
     return flags
 
 
+def _link_restatements(
+    claims: list[Claim],
+    linkings: list[Linking],
+    store: EvidenceStore,
+    published: dt.date | None,
+    document: Document,
+    floor: float,
+) -> None:
+    """Link again, in place, a figure left unlinked whose closest record the document quotes elsewhere (or a
+    figure of the same count): "surged past 65,000" in a story that gives "The 65,135 in custody"."""
+    quoted = quoted_in_document(linkings)
+    if not quoted:
+        return
+    for n, (claim, linking) in enumerate(zip(claims, linkings, strict=True)):
+        near = [store.get(c.evidence_id) for c in linking.closest] if linking.record is None else []
+        if any(record is not None and quoted.covers(record) for record in near):
+            subjects = document.subjects_near(claim.start, claim.end)
+            again = link(claim, store, published, subjects=subjects, min_confidence=floor, restated=quoted)
+            restates = again.match is not None and again.match.value_fit in CONSISTENT_FITS
+            if restates and again.record is not None and quoted.covers(again.record):  # a misquote set aside stays
+                linkings[n] = again
+
+
 def check_claims(
     claims: list[Claim],
     *,
@@ -112,6 +135,7 @@ def check_claims(
         for claim in claims
     ]
     set_aside_misquotes_beside_the_figure(claims, linkings)
+    _link_restatements(claims, linkings, store, published, document, floor)
     for claim, linking in zip(claims, linkings, strict=True):
         claim.fingerprint = fingerprint(claim)
         record, claim.match, claim.candidates = linking.record, linking.match, linking.closest

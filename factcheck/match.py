@@ -24,6 +24,7 @@ from factcheck.evidence.model import EvidenceRecord
 from factcheck.evidence.notes import amount, day, when
 from factcheck.evidence.store import EvidenceStore
 from factcheck.models import Claim, ClosestRecord, Match
+from factcheck.nlp.lexicon import places_in
 from factcheck.nlp.timewindows import ADMINISTRATIONS
 
 # Value fits, best first.
@@ -679,6 +680,10 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     if candidate.fit in (EXACT, ROUNDED):
         if wrong_window and candidate.fit == ROUNDED and specificity < 3:
             return REJECTED, "a round number given for another period is not a quote of this figure"
+        if wrong_window and claim.unit in _SHARE_UNITS and not candidate.one_of_a_kind and _pins_a_day(claim):
+            # "73.6 percent on November 30" against November 16's 73.6%: a share often holds from one count to the
+            # next, so the day the sentence names is likelier a count the evidence base does not hold.
+            return REJECTED, "a share given for another day of the series"
         # The rarer the number, the less else has to agree: 435,719 is nearly unique, 70% is not.
         needed = 1.5 if specificity <= 2 else -0.75 if specificity == 3 else -1.5
         if candidate.fit == EXACT and unique:
@@ -722,7 +727,7 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         return REJECTED, "its period differs from the sentence's"
     if _counted_event(claim) != record.event:
         return REJECTED, "it counts another event"
-    if candidate.place < 0:
+    if candidate.place < 0 or _sentence_elsewhere(claim, record):
         return REJECTED, "it counts another place"
     unsure = not_sure_of_what_is_counted(claim, record)
     if unsure:
@@ -749,6 +754,15 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         # words can say it means this record, and they do not.
         return REJECTED, "the number is too far from the figure for so loose a description"
     return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
+
+
+def _sentence_elsewhere(claim: Claim, record: EvidenceRecord) -> bool:
+    """The sentence names a place other than the record's, though not beside the number ("Southwest border
+    apprehensions ... on six occasions: FY 2023 (nearly 2.046 million)" against a nationwide count)."""
+    if claim.geography is not None:
+        return False
+    named = places_in(claim.text) - {"United States"}
+    return bool(named) and record.geography not in named
 
 
 # Events a writer may put for one another, whose misreading the rules judge (a docket read as releases, book-ins
@@ -922,6 +936,7 @@ def link(
     *,
     subjects: frozenset[str] | None = None,
     min_confidence: float = MIN_CONFIDENCE,
+    restated: Quoted | None = None,
 ) -> Linking:
     """Link ``claim`` to the record it quotes, or abstain and name the closest records.
 
@@ -929,7 +944,9 @@ def link(
     2025 story is unlikely to quote a 2018 figure, and likely to misquote last year's.
     ``subjects``: the subjects the claim's context speaks of (None: any). A record on another subject
     links only as the exact figure it is, written with four or more significant digits ("13,099
-    murderers were released"): "100,000 police" in a story on policing is no ICE figure."""
+    murderers were released"): "100,000 police" in a story on policing is no ICE figure.
+    ``restated``: records that other figures of the document quote; a rounding of one of them that its own
+    sentence describes too loosely still links to it ("surged past 65,000" beside "The 65,135 in custody")."""
     if claim.value is None or claim.unit == "multiplier":
         return Linking()
     specificity = significant_digits(claim.number.text)
@@ -942,6 +959,11 @@ def link(
     same_event = [c for c in candidates if c.record.event == counted and c.time == MATCH]
     alone = len(same_event) == 1
     assessed = [(c, *_margin(claim, c, specificity, c is closest, alone)) for c in candidates]
+    if restated:
+        assessed = [
+            (c, max(m, RESTATED_MARGIN), r) if restated.covers(c.record) and _restates(claim, c) else (c, m, r)
+            for c, m, r in assessed
+        ]
     if specificity >= 2 and any(_plausibly_right_elsewhere(c, counted) for c in candidates):
         # The number is right for some date or year of this event (convention 7): calling it a misquote of
         # another would be a guess, not a finding.
@@ -960,6 +982,59 @@ def link(
         )
         return Linking(best.record, _describe(claim, best, store, confidence(margin)))
     return Linking(closest=_closest(claim, store, assessed, subjects))
+
+
+RESTATED_MARGIN = 0.35  # a restatement of a figure the document quotes links, less surely than the quote
+RESTATED_DISTANCE = 0.02  # "surged past 65,000" restates 65,135; "more than 300,000" is no restatement of 315,943
+
+
+def _restates(claim: Claim, candidate: Candidate) -> bool:
+    """Whether the claim can be a rounding of a figure its document quotes elsewhere: a consistent value for a
+    window that does not disagree, and nothing in its words that counts something else."""
+    record = candidate.record
+    return (
+        candidate.fit in CONSISTENT_FITS
+        and candidate.distance <= RESTATED_DISTANCE
+        and (candidate.time == MATCH or claim.time.kind == "none")
+        and candidate.recency != LATER
+        and claim.has_cue("framing", "target") == record.target
+        and _another_event(claim, record) is None
+        and _share_of_what(claim, candidate) is None
+        and (claim.criminality in (None, "any") or _same_criminality(claim, record))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """What a document's figures quote as it is (not misquotes): the records, and the snapshots they come from
+    (event and day), so that a rounding in the same document may restate one of them or a figure of the same
+    count ("65,135 in custody ... 74% of those in detention have no criminal convictions")."""
+
+    ids: frozenset[str] = frozenset()
+    snapshots: frozenset[tuple[str | None, dt.date]] = frozenset()
+
+    def covers(self, record: EvidenceRecord) -> bool:
+        """The record itself, or a share of a count quoted (a table's other rows are other statistics)."""
+        if record.id in self.ids:
+            return True
+        return (
+            record.unit in _SHARE_UNITS and record.as_of is not None and (record.event, record.as_of) in self.snapshots
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+def quoted_in_document(linkings: list[Linking]) -> Quoted:
+    """The records (and snapshots) a document's figures quote as they are."""
+    records = [
+        linking.record
+        for linking in linkings
+        if linking.record is not None and linking.match is not None and linking.match.value_fit in CONSISTENT_FITS
+    ]
+    return Quoted(
+        frozenset(r.id for r in records), frozenset((r.event, r.as_of) for r in records if r.as_of is not None)
+    )
 
 
 def set_aside_misquotes_beside_the_figure(claims: list[Claim], linkings: list[Linking]) -> None:

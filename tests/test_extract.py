@@ -246,3 +246,45 @@ def test_detained_and_not_is_the_whole_docket():
     text = "Across the national docket, detained and not, ICE listed 662,566 people with criminal histories."
     claims = factcheck.extract(text)
     assert [c.custody for c in claims] == ["national_docket"]
+
+
+def test_a_label_before_a_parenthesis_names_the_number_in_it() -> None:
+    text = (
+        "Southwest border apprehensions topped 1.5 million in a few years: FY 1986 (nearly 1.616 million); "
+        "FY 2000 (less than 1.644 million); and FY 2023 (nearly 2.046 million)."
+    )
+    claims = by_number(text)
+    assert claims["1.616 million"].time.text == "FY 1986"
+    assert claims["1.644 million"].time.text == "FY 2000"
+    assert claims["2.046 million"].time.text == "FY 2023"
+
+
+def test_a_window_after_two_coordinated_figures_is_both_figures() -> None:
+    claims = by_number(
+        "The total includes around 1.6 million self-departures and more than 400,000 removals within 250 days."
+    )
+    assert claims["1.6 million"].time.text == claims["400,000"].time.text == "within 250 days"
+
+
+def test_a_since_range_a_record_is_set_over_is_not_the_figures_window() -> None:
+    claims = by_number(
+        "During this fiscal year, agents encountered more than 1,746,119 migrants, a record breaker for any "
+        "fiscal year since 1960.",
+        published="2022-07-31",
+    )
+    assert claims["1,746,119"].time.text == "During this fiscal year"
+
+
+def test_a_comparison_period_spanning_months_is_not_the_window() -> None:
+    (claim,) = factcheck.extract(
+        "Compared with the period from October 2024 to April 2025, 80% of the increase in book-ins has come "
+        "from people without criminal convictions."
+    )
+    assert claim.time.kind == "none"
+    assert claim.measure == "change"  # a share of an increase is no share of the people booked in
+    assert claim.criminality == "no_conviction"
+
+
+def test_no_us_criminal_record_is_no_conviction() -> None:
+    claims = by_number("As of Nov. 16, ICE held 65,135 people; 48% had no U.S. criminal charges or convictions.")
+    assert claims["48%"].criminality == "no_conviction"

@@ -351,3 +351,57 @@ def test_border_patrol_arrests_are_apprehensions(store) -> None:
     assert claim.event == "encounter"  # lexicon data: a CBP "arrest" is an apprehension
     assert claim.match is not None
     assert claim.match.evidence_id == "cbp-usbp-nationwide-apprehensions-fy2014"
+
+
+def test_a_misquote_needs_the_sentences_place_to_be_the_records(store) -> None:
+    text = (
+        "Southwest border apprehensions have topped 1.5 million only a few times since FY 1960, among them "
+        "FY 2021 and FY 2023 (nearly 2.046 million)."
+    )
+    claim = _claim(text, store, dt.date(2024, 10, 24), "2.046 million")
+    assert claim.verdict != "contradicted"  # the nationwide count, 2,063,692, is another place's figure
+    assert claim.match is None or claim.match.evidence_id != "cbp-usbp-nationwide-encounters-fy2023"
+
+
+def test_a_share_given_for_another_day_of_a_series_is_not_linked(store) -> None:
+    text = "On November 30, 2025, ICE held 65,735 people; 73.6 percent had no criminal conviction."
+    claim = _claim(text, store, None, "73.6 percent")
+    assert claim.match is None  # November 16's share was also 73.6%: the day named is likelier another count
+    assert claim.verdict == "unverified"
+
+
+def test_a_rounding_of_a_figure_the_story_quotes_is_linked_to_it(store) -> None:
+    text = (
+        "News\n\nWorld\n\nImmigrant detention surges past 65,000 nationwide\n\n"
+        "The number of immigrants in detention has surged past 65,000, a new high. "
+        "The 65,135 in custody on Nov. 16 shatter the 60,000 mark. The new figure is up from 39,238 in January.\n\n"
+        + "Lawyers say the detention centres are crowded and that visits are hard to arrange. "
+        * 6
+    )
+    claims = [c for c in check(text, published=None, store=store).claims if c.number.text == "65,000"]
+    assert len(claims) == 2
+    assert all(c.match and c.match.evidence_id == "ice-detained-2025-11-16" for c in claims)
+    assert all(c.match.confidence < 1.0 for c in claims)  # a restatement is less sure than the quote
+    assert all("missing-time-window" not in _codes(c) for c in claims)  # the headline is dated by the story
+
+
+def test_last_year_without_a_date_is_no_window_mismatch(store) -> None:
+    text = "According to ICE, as of July last year, 435,000 convicted noncitizens were on its non-detained docket."
+    claim = _claim(text, store, None, "435,000")
+    assert "time-window-mismatch" not in _codes(claim)
+
+
+def test_since_the_president_took_office_dates_a_count(store) -> None:
+    claim = _claim("ICE has deported more than 128,000 people since the president took office.", store, None)
+    assert "missing-time-window" not in _codes(claim)
+
+
+def test_self_departures_are_events_not_a_population(store) -> None:
+    text = (
+        "Since January 20, more than 2 million people have left the country, DHS said.\n\n"
+        "Data released by the department shows the total includes around 1.6 million voluntary self-departures "
+        "and more than 400,000 removals within just 250 days."
+    )
+    claim = _claim(text, store, dt.date(2025, 9, 24), "1.6 million")
+    assert claim.event == "other"
+    assert not _codes(claim) & {"flow-as-stock", "missing-time-window"}

@@ -113,3 +113,23 @@ def test_a_fiscal_year_named_by_the_month_it_ended():
 def test_a_president_named_with_a_first_name_still_dates_since_taking_office(text: str) -> None:
     (expr,) = find_time_expressions(text, D(2025, 12, 10))
     assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 12, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("as of July last year, the docket held 435,000", D(2024, 7, 1), D(2024, 7, 31)),
+        ("in March of this year, arrests rose", D(2025, 3, 1), D(2025, 3, 31)),
+    ],
+)
+def test_a_month_of_last_or_this_year_is_one_month(text: str, first: D, last: D) -> None:
+    (expr,) = find_time_expressions(text, D(2025, 10, 1))
+    assert (expr.type, expr.date_from, expr.date_to) == ("month", first, last)
+
+
+@pytest.mark.parametrize("who", ["the president took office", "the administration took office"])
+def test_since_an_unnamed_president_took_office_is_the_term_in_office_at_publication(who: str) -> None:
+    (expr,) = find_time_expressions(f"ICE has deported 128,000 people since {who}.", D(2025, 10, 1))
+    assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 10, 1))
+    (undated,) = find_time_expressions(f"ICE has deported 128,000 people since {who}.")
+    assert undated.type == "relative"  # still a window, though no date can be put on it

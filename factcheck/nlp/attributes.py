@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from factcheck.models import Cue, TimeWindow
-from factcheck.nlp.lexicon import CueMatch, agency_events, change_words
+from factcheck.nlp.lexicon import CueMatch, agency_events, change_words, phrase_finder
 from factcheck.nlp.numbers import NumberExpr
 from factcheck.nlp.timewindows import TimeExpr
 
@@ -103,9 +103,12 @@ def _split_point(tokens: list[str], start: int, end: int) -> int:
         joined = tokens[i] in (",", ";") and tokens[i + 1].lower() in _CLAUSE_JOINERS
         if joined and _starts_a_clause(tokens, i + 2, end):
             return i + 1
-    for i in range(end - 1, start - 1, -1):
-        if tokens[i].lower() in _SPLIT_WORDS:
-            return i + 1
+    splits = [i for i in range(end - 1, start - 1, -1) if tokens[i].lower() in _SPLIT_WORDS]
+    if len(splits) > 1 and tokens[splits[0]] == "(" and _heads_its_line(tokens, splits[0] + 1, end):
+        # "...); FY 1999 (1.537 million)": the label before the parenthesis names the number in it.
+        return splits[1] + 1
+    if splits:
+        return splits[0] + 1
     lead_in = end
     while lead_in > start and tokens[lead_in - 1].lower() in _LEAD_INS:
         lead_in -= 1
@@ -544,8 +547,16 @@ def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
     """ "an increase from fiscal year 2021", "up from 2019", "compared with 2020", "than in 2021": the period a
     figure is compared against, not its own window (a span "from 2019 to 2021" is a window)."""
     expr, start = t[0], t[1]
+    lead = [w.lower() for w in tokens[max(0, start - 5) : start]]
+    compared = [i for i, (a, b) in enumerate(itertools.pairwise(lead)) if a == "compared" and b in ("with", "to")]
+    if compared and not any(ch.isdigit() for w in lead[compared[-1] :] for ch in w):
+        return True  # "compared with the period from October 2024 to April 2025", not "compared to 170,590 in FY 2023"
     if " to " in expr.text or "through" in expr.text:
         return False
+    if expr.text.lower().startswith("since"):
+        # "a record breaker for any fiscal year since 1960": the range a record is set over.
+        before = " ".join(tokens[max(0, start - 8) : start])
+        return phrase_finder("comparison", "record").first(before, before.lower()) is not None
     words = [w.lower() for w in tokens[max(0, start - 2) : start + 1]]
     if words and words[-1] != "from" and words[-1] != "than":
         words.pop()  # the expression's own first word, unless it is its lead ("from fiscal year 2021")
@@ -600,8 +611,8 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
     if kind == "multiplier":
         item.measure = "change"
     elif kind in ("percent", "ratio", "fraction"):
-        if item.expr.percentage_points or _change_word_near(item, own_framing, tokens):
-            item.measure = "change"
+        if item.expr.percentage_points or _change_word_near(item, own_framing, tokens) or _OF_A_CHANGE.match(after):
+            item.measure = "change"  # "80% of the increase in book-ins" is a share of a change, not of a level
         elif "rate" in labels and kind == "percent":
             item.measure = "rate"
         else:
@@ -633,6 +644,10 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
 
 
 _MARKUP_LEAD = re.compile(r"^[*_:—–-]+")
+_OF_A_CHANGE = re.compile(
+    r"^\s*(?:percent\s+)?of\s+(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?"
+    r"(?:increase|rise|growth|decline|drop|jump|decrease|surge|reduction|gain|spike)\b"
+)
 _PER_UNIT_AFTER = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,3}(?:a|per|each|every)\s+(?:day|week|month|person|capita|million|1,000|100,000)\b"
 )
@@ -728,7 +743,8 @@ def _flow_verb_near(item: Described, tokens: list[str]) -> bool:
 
 _HEDGE_TOKENS = frozenset(
     (
-        "about roughly nearly almost some more than over around approximately at least up to just only well fewer under"
+        "about roughly nearly almost some more less than over around approximately at least up to just only well "
+        "fewer under"
     ).split()
 )
 
@@ -874,6 +890,14 @@ def _inherit_within_sentence(
             item.agency = source.agency
         if item.geography is None and source is prev:
             item.geography = source.geography
+    for first, second in reversed(list(itertools.pairwise(main))):
+        # "around 1.6 million self-departures and more than 400,000 removals within just 250 days": a window after
+        # the last of two coordinated figures is both figures'.
+        gap = [t.lower() for t in tokens[first.tok_end : second.tok_start]]
+        trailing = second.time is not None and second.time.start >= second.expr.end
+        coordinated = "and" in gap and len(gap) <= 8 and not any(t in _HARD_BREAKS for t in gap)
+        if first.time is None and trailing and coordinated and not _compared(first, second, tokens):
+            first.time = second.time
     for first, second in itertools.pairwise(main):
         # Apposition ("nearly half, 48%, had ..."): the first figure restates the second.
         if text[first.expr.end : second.expr.start].strip(" ,") == "" and first.criminality is None:
@@ -889,8 +913,17 @@ _COMPARISON_WORDS = frozenset("compares compared comparing versus vs vs. than fr
 
 
 def _compared(first: Described, second: Described, tokens: list[str]) -> bool:
-    """ "303,916 compares with 408,870 in fiscal 2016": the second figure's window is its own."""
-    return any(t.lower() in _COMPARISON_WORDS for t in tokens[first.tok_end : second.tok_start])
+    """ "303,916 compares with 408,870 in fiscal 2016": the second figure's window is its own (the "than" of a
+    hedge, "... and more than 400,000", compares nothing)."""
+    gap = [t.lower() for t in tokens[first.tok_end : second.tok_start]]
+    while gap and gap[-1] in _PLAIN_HEDGES:
+        gap.pop()
+    if len(gap) >= 2 and gap[-1] in ("than", "least") and gap[-2] in ("more", "less", "fewer", "at"):
+        del gap[-2:]
+    return any(t in _COMPARISON_WORDS for t in gap)
+
+
+_PLAIN_HEDGES = frozenset("about roughly nearly almost around approximately just some only well".split())
 
 
 def _distribute_trailing_custody(main: list[Described], tokens: list[str]) -> None:

@@ -186,6 +186,19 @@ def agency_events() -> dict[tuple[str, str], str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _place_finders() -> dict[str, PhraseFinder]:
+    return {
+        name: PhraseFinder(phrases) for name, phrases in load_lexicon().get("geography", {}).items() if name != "_none"
+    }
+
+
+def places_in(text: str) -> frozenset[str]:
+    """The places a text names anywhere ("the Southwest border", "Texas"), as geography labels."""
+    lowered = text.lower()
+    return frozenset(name for name, finder in _place_finders().items() if finder.first(text, lowered) is not None)
+
+
+@functools.lru_cache(maxsize=1)
 def subject_finders() -> dict[str, PhraseFinder]:
     """Per subject, a finder of its phrases."""
     return {name: PhraseFinder(phrases) for name, phrases in load_lexicon().get("subject", {}).items()}

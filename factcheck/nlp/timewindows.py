@@ -162,7 +162,8 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     (
         "sincetaking",
-        r"""\bsince\s+(?:taking|retaking|assuming|returning\s+to|(?:he|she|they)\s+(?:took|assumed|returned\s+to))\s+office\b""",
+        r"""\bsince\s+(?:taking|retaking|assuming|returning\s+to|(?:he|she|they|the\s+president|the\s+(?:current\s+|new\s+)?administration)
+        \s+(?:took|assumed|returned\s+to|came\s+into))\s+office\b""",
     ),
     ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
     (
@@ -548,8 +549,11 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
         elif kind == "sincetaking":
             # "Trump has deported 302,192 people since taking office": the subject names the president.
             named = re.findall(ADMIN_NAME, text[max(0, m.start() - 120) : m.start()])
-            if named:
-                expr.type, expr.administration = "admin", _admin_key(named[-1])
+            # "since the president took office": the president in office when the story ran.
+            unnamed = re.search(r"president|administration", m.group(0), re.IGNORECASE)
+            holder = _admin_key(named[-1]) if named else (_in_office(published) if unnamed else None)
+            if holder is not None:
+                expr.type, expr.administration = "admin", holder
                 _resolve_admin(expr, m, published)
             else:
                 expr.type = "relative"
@@ -628,16 +632,8 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             expr.type = "admin"
             lowered = m.group(0).lower()
             expr.administration = "unnamed"  # "the previous administration": named for the rules, not dated
-            if published and re.search(r"\b(?:current|this|present)\b", lowered):
-                expr.administration = next(
-                    (
-                        n
-                        for n, terms in ADMINISTRATIONS.items()
-                        if n != "harris"
-                        and any(t[0] <= published and (t[1] is None or published <= t[1]) for t in terms)
-                    ),
-                    None,
-                )
+            if re.search(r"\b(?:current|this|present)\b", lowered):
+                expr.administration = _in_office(published)
         elif kind == "sincebegan":
             expr.type = "relative"
             expr.date_to = published
@@ -727,6 +723,20 @@ def _month_named_in(text: str, published: dt.date | None) -> dt.date | None:
 def _looks_like_month_context(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12) : m.start()].lower()
     return bool(re.search(r"\b(?:in|since|of|by|until|through|from|last|this|early|late|mid)\s+$", before))
+
+
+def _in_office(on: dt.date | None) -> str | None:
+    """The administration in office on ``on``."""
+    if on is None:
+        return None
+    return next(
+        (
+            name
+            for name, terms in ADMINISTRATIONS.items()
+            if name != "harris" and any(t[0] <= on and (t[1] is None or on <= t[1]) for t in terms)
+        ),
+        None,
+    )
 
 
 def _resolve_admin(expr: TimeExpr, m: re.Match[str], published: dt.date | None) -> None:
@@ -829,6 +839,30 @@ def _merge_ranges(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
     return merged
 
 
+_OF_A_RELATIVE_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)
+
+
+def _month_of_a_relative_year(text: str, exprs: list[TimeExpr], published: dt.date | None) -> list[TimeExpr]:
+    """ "as of July last year", "in March of this year": one month, of the year counted from the story's date."""
+    kept: list[TimeExpr] = []
+    skip_until = -1
+    for expr in exprs:
+        if expr.start < skip_until:
+            continue
+        found = _OF_A_RELATIVE_YEAR.match(text, expr.end) if expr.type == "month" and not expr.year_known else None
+        if found is not None and expr.parts:
+            year = (
+                None if published is None else published.year + {"last": -1, "this": 0, "next": 1}[found["rel"].lower()]
+            )
+            expr.end, expr.text = found.end(), text[expr.start : found.end()]
+            if year is not None:
+                expr.date_from, expr.date_to = _month_span(year, int(expr.parts[0]), expr.parts[1])
+                expr.year_known = True
+            skip_until = found.end()
+        kept.append(expr)
+    return kept
+
+
 def _attach_leads(text: str, exprs: list[TimeExpr], published: dt.date | None) -> None:
     for expr in exprs:
         before = text[max(0, expr.start - 40) : expr.start]
@@ -904,7 +938,7 @@ def find_time_expressions(
     """
     atoms = _atoms(text, published, marks)
     _infer_years(atoms, published)
-    exprs = _merge_ranges(text, atoms)
+    exprs = _month_of_a_relative_year(text, _merge_ranges(text, atoms), published)
     for expr in exprs:
         if _is_speech_date(text, expr) or _is_dateline(text, expr):
             expr.type = "speech"

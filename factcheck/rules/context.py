@@ -156,6 +156,10 @@ class RuleContext:
         fresh = self.published is None or (anchor is not None and (self.published - anchor).days <= 548)
         if fresh and self.document.speaks_of_now_before(horizon):
             return True
+        # The figure's paragraph calling it new, after it: "The 65,135 in custody ... The new figure is up from".
+        paragraph_end = self.document.paragraph_bounds(self.document.paragraph_index(self.claim.number.start))[1]
+        if fresh and self.document.calls_the_data_new_between(self.claim.number.start, paragraph_end):
+            return True
         given = story and self.published is not None and not self.document.estimated
         just_out = given and anchor is not None and 0 <= (self.published - anchor).days <= 92  # type: ignore[operator]
         if just_out and self.document.names_a_report_before(self.claim.end):

@@ -85,8 +85,8 @@ def _span_days(record: object) -> int | None:
 def _duration_days(text: str | None) -> int | None:
     import re
 
-    if not text:
-        return None
+    if not text or re.fullmatch(r"\s*(?:(?:in|during)\s+)?(?:last|this|next)\s+\w+\s*", text, re.IGNORECASE):
+        return None  # "last year" is a calendar year (unknown without the story's date), not a length of time
     found = re.search(
         r"(?:(\d+)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|a|an)\b)?[\s-]*"
         r"\b(day|week|month|year|decade)s?\b",
