@@ -995,7 +995,7 @@ def _restates(claim: Claim, candidate: Candidate) -> bool:
     return (
         candidate.fit in CONSISTENT_FITS
         and candidate.distance <= RESTATED_DISTANCE
-        and (candidate.time == MATCH or claim.time.kind == "none")
+        and (candidate.time == MATCH or claim.time.kind == "none" or _speaks_of_now(claim) or framed_by_a_term(claim))
         and candidate.recency != LATER
         and claim.has_cue("framing", "target") == record.target
         and _another_event(claim, record) is None
@@ -1113,10 +1113,13 @@ def _candidates(claim: Claim, store: EvidenceStore, published: dt.date | None, s
         if kind not in CONSISTENT_FITS and (distance > 3.0 or record.event != counted):
             continue  # a misquote is only ever recognised for the claim's own event (see _misquote_margin)
         found[record.id, record.value] = Candidate(record, kind, distance)
-    if specificity >= 4 and not any(c.fit in CONSISTENT_FITS for c in found.values()):
-        for record in _digit_slips(claim, store):
+    if specificity >= 3 and not any(c.fit in CONSISTENT_FITS for c in found.values()):
+        slips = _digit_slips(claim, store) if specificity >= 4 else _swapped_roundings(claim, store)
+        for record in slips:
             slip = (record.id, record.value)
-            if slip not in found and record.event == counted and (fit := value_fit(claim, record)):
+            if slip in found:
+                found[slip].digit_slip = True
+            elif record.event == counted and (fit := value_fit(claim, record)):
                 found[slip] = Candidate(record, fit[0], fit[1], digit_slip=True)
     # A share's sentence may say what it counts outside the words tied to the number ("found 23,000 eligible,
     # or 6.4% of all cases"): shares are also read against the whole sentence.
@@ -1185,6 +1188,27 @@ def _digit_slips(claim: Claim, store: EvidenceStore) -> list[EvidenceRecord]:
         store.derived["digit_strings"] = table
     near = process.extract(digits, list(table), scorer=OSA.distance, score_cutoff=1, limit=None)
     return [record for key, _, _ in near if key != digits for record in table[key]]
+
+
+def _swapped_roundings(claim: Claim, store: EvidenceStore) -> list[EvidenceRecord]:
+    """Count records whose figure, rounded to the claim's three significant digits, has two neighbouring digits
+    of it swapped ("265,000" for 256,085): a slip in a rounded figure, which a typo window cannot see."""
+    digits = _digit_string(_scaled(claim))
+    if digits is None or claim.unit not in _COUNT_UNITS or len(digits) < 4:
+        return []
+    table = cast("dict[tuple[int, str], list[EvidenceRecord]] | None", store.derived.get("rounded_prefixes"))
+    if table is None:
+        table = {}
+        for value, record in zip(
+            _index(store).keys.get("count", []), _index(store).records.get("count", []), strict=True
+        ):
+            rounded = _digit_string(float(f"{value:.3g}")) if value >= 1000 else None
+            if rounded is not None:
+                table.setdefault((len(rounded), rounded[:3]), []).append(record)
+        store.derived["rounded_prefixes"] = table
+    prefix = digits[:3]
+    swaps = {prefix[:i] + prefix[i + 1] + prefix[i] + prefix[i + 2 :] for i in range(2)} - {prefix}
+    return [record for swap in sorted(swaps) for record in table.get((len(digits), swap), [])]
 
 
 def _digit_string(value: float) -> str | None:

@@ -288,3 +288,27 @@ def test_a_comparison_period_spanning_months_is_not_the_window() -> None:
 def test_no_us_criminal_record_is_no_conviction() -> None:
     claims = by_number("As of Nov. 16, ICE held 65,135 people; 48% had no U.S. criminal charges or convictions.")
     assert claims["48%"].criminality == "no_conviction"
+
+
+def test_a_compared_periods_own_figure_in_parentheses_takes_its_window() -> None:
+    claims = by_number(
+        "In fiscal year 2023, CBP recorded 2.47 million encounters at the southwest border, surpassing FY 2022's "
+        "record (2.3 million encounters).",
+        published="2023-11-01",
+    )
+    assert claims["2.47 million"].time.text == "In fiscal year 2023"
+    assert claims["2.3 million"].time.text == "FY 2022"
+
+
+def test_a_pace_that_will_surpass_last_year_is_no_window_of_the_figure() -> None:
+    (claim,) = factcheck.extract(
+        "In the first six months of FY 2023, CBP has encountered more than 1.5 million people, a pace that will "
+        "surpass last year's record.",
+        published=dt.date(2023, 5, 1),
+    )
+    assert (claim.time.start, claim.time.end) == (dt.date(2022, 10, 1), dt.date(2023, 3, 31))
+
+
+def test_a_change_by_a_percentage_after_its_window() -> None:
+    (claim,) = factcheck.extract("Interior removals increased during the 2017 fiscal year by 25 percent.")
+    assert claim.measure == "change"

@@ -405,3 +405,23 @@ def test_self_departures_are_events_not_a_population(store) -> None:
     claim = _claim(text, store, dt.date(2025, 9, 24), "1.6 million")
     assert claim.event == "other"
     assert not _codes(claim) & {"flow-as-stock", "missing-time-window"}
+
+
+def test_a_rounded_figure_with_two_digits_swapped_is_a_misquote(store) -> None:
+    text = "In the agency's 2018 fiscal year, ICE removed 265,000 people from the United States."
+    claim = _claim(text, store, dt.date(2024, 11, 2), "265,000")
+    assert claim.match is not None
+    assert claim.match.evidence_id == "ice-removals-fy2018"  # 256,085: the 5 and the 6 swapped
+    assert claim.match.digit_slip
+    assert "value-mismatch" in _codes(claim)
+
+
+def test_a_restatement_spoken_of_as_now_links_to_the_figure_quoted(store) -> None:
+    text = (
+        "As of July 21, 2024, ICE counted 13,099 people with homicide convictions on its non-detained docket.\n\n"
+        "Now more than 13,000 convicted murderers are roaming free, the senator said."
+    )
+    claims = [c for c in check(text, published=LETTER, store=store).claims if c.number.text == "13,000"]
+    assert claims
+    assert claims[0].match is not None
+    assert claims[0].match.evidence_id == "ice-ndd-homicide-convicted-2024-07-21"

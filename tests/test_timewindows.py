@@ -133,3 +133,16 @@ def test_since_an_unnamed_president_took_office_is_the_term_in_office_at_publica
     assert (expr.administration, expr.date_from, expr.date_to) == ("trump", D(2025, 1, 20), D(2025, 10, 1))
     (undated,) = find_time_expressions(f"ICE has deported 128,000 people since {who}.")
     assert undated.type == "relative"  # still a window, though no date can be put on it
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("in the agency's 2018 fiscal year, ICE removed 256,085", D(2017, 10, 1), D(2018, 9, 30)),
+        ("In the first six months of FY 2023, CBP recorded 1.5 million", D(2022, 10, 1), D(2023, 3, 31)),
+        ("during the first three months of 2025, arrests rose", D(2025, 1, 1), D(2025, 3, 31)),
+    ],
+)
+def test_a_fiscal_year_and_the_first_part_of_a_period(text: str, first: D, last: D) -> None:
+    (expr,) = find_time_expressions(text, D(2025, 10, 1))
+    assert (expr.date_from, expr.date_to) == (first, last)

@@ -564,8 +564,15 @@ def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
         return False
     if words[-1] == "than" or (words[-1] == "in" and len(words) > 1 and words[-2] == "than"):
         return True
+    if words[-1] in _OUTDONE:
+        return True  # "a pace that will surpass last year's record"
     before = words[-2] if len(words) > 1 else ""
     return (words[-1] == "from" and before in change_words()) or (before == "compared" and words[-1] in ("with", "to"))
+
+
+_OUTDONE = frozenset(
+    "surpass surpasses surpassed surpassing exceed exceeds exceeded exceeding outpace outpaced".split()
+)
 
 
 def _when_clause_time(item: Described, times: list[tuple[TimeExpr, int, int]], tokens: list[str]) -> TimeExpr | None:
@@ -611,7 +618,12 @@ def _resolve_measure(item: Described, cues: list[CueMatch], tokens: list[str], t
     if kind == "multiplier":
         item.measure = "change"
     elif kind in ("percent", "ratio", "fraction"):
-        if item.expr.percentage_points or _change_word_near(item, own_framing, tokens) or _OF_A_CHANGE.match(after):
+        if (
+            item.expr.percentage_points
+            or _change_word_near(item, own_framing, tokens)
+            or _OF_A_CHANGE.match(after)
+            or _changed_by_before(text, item.expr.start)
+        ):
             item.measure = "change"  # "80% of the increase in book-ins" is a share of a change, not of a level
         elif "rate" in labels and kind == "percent":
             item.measure = "rate"
@@ -655,7 +667,9 @@ _PER_UNIT_AFTER = re.compile(
 _DAILY_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:daily|weekly|monthly)\b")
 _PER_CAPITA_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}per\s+(?:million|capita|1,000|100,000)\b")
 _CHANGED_BY = re.compile(
-    r"\b(?:(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)\s+by"
+    r"\b(?:(?:grew|grown|rose|risen|increased|climbed|fell|fallen|dropped|declined|decreased|jumped|shrank)"
+    # "increased during the 2017 fiscal year by"
+    r"(?:\s+(?:during|in|over|from|between|since)(?:\s+[\w']+){1,5}?)?\s+by"
     r"|(?:has\s+|have\s+|had\s+)?(?:added|gained|shed))"
     r"\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|over\s+|another\s+)?$",
     re.IGNORECASE,
@@ -664,7 +678,7 @@ _CHANGED_BY = re.compile(
 
 def _changed_by_before(text: str, start: int) -> bool:
     """ "rose by 25 percent", "the docket has added over 1 million cases": the number is the size of a change."""
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 80) : start]
     lowered = before.lower()
     return ("by" in lowered or "added" in lowered or "gained" in lowered or "shed" in lowered) and bool(
         _CHANGED_BY.search(before)
@@ -776,15 +790,18 @@ def describe_sentence(
         if c.category in ("framing", "agency", "geography")
         or not any(start <= c.start and c.end <= end for _, start, end in time_tokens)
     ]
-    # "up from fiscal 2021": the period compared against dates no number of the sentence.
-    time_tokens = [t for t in time_tokens if not _compared_with(t, tokens)]
+    # "up from fiscal 2021": the period compared against dates no number of the sentence but its own figure,
+    # glossed in parentheses ("surpassing FY 2022's record (2.3M encounters)").
+    bases = [t for t in time_tokens if _compared_with(t, tokens)]
+    time_tokens = [t for t in time_tokens if t not in bases]
     for item in items:
         _resolve_event(item, cues, tokens, asides)
         _resolve_criminality(item, cues, asides)
         _resolve_offense(item, cues, asides)
         _resolve_custody(item, cues, asides)
         _resolve_unit(item, cues, tokens)
-        _resolve_time(item, time_tokens, asides, tokens)
+        glossed = [t for t in bases if t[2] <= item.tok_start and "(" in tokens[t[2] : item.tok_start][-3:]]
+        _resolve_time(item, time_tokens + glossed if glossed else time_tokens, asides, tokens)
         item.agency = _resolve_agency(item, cues, tokens, asides)
         if item.agency is not None and item.event is not None:
             item.event = agency_events().get((item.agency, item.event), item.event)  # Border Patrol "arrests"

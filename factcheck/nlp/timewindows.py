@@ -81,6 +81,7 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
         \s*(?:-|–|—|to|through|and)\s*(?:FY\s?)?'?(?P<fyr2>{_YEAR}|[0-9]{{2}})\b""",
     ),
     ("fy", rf"""\b(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fyyear>{_YEAR}|[0-9]{{2}})\b"""),
+    ("yearfiscal", rf"""\b(?P<yfyear>{_YEAR})\s+fiscal\s+year\b"""),  # "the agency's 2018 fiscal year"
     (
         "fyended",
         rf"""\bfiscal\s+year,?\s+(?:that|which)\s+ended\s+(?:in\s+|on\s+)?(?-i:Sept\.?|September|SEPTEMBER|Sep\.)
@@ -229,6 +230,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "slash": ("#digit",),
     "fyrange": ("fy", "fiscal"),
     "fy": ("fy", "fiscal"),
+    "yearfiscal": ("#digit",),
     "yearended": ("in", "during", "over", "for", "the"),
     "fyended": ("fiscal",),
     "cy": ("cy", "calendar"),
@@ -569,9 +571,9 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
                 first = m.group("hfwhich").lower() == "first"
                 expr.date_from = dt.date(year, 1, 1) if first else dt.date(year, 7, 1)
                 expr.date_to = dt.date(year, 6, 30) if first else dt.date(year, 12, 31)
-        elif kind == "fy":
+        elif kind in ("fy", "yearfiscal"):
             expr.type = "fy"
-            expr.date_from, expr.date_to = _fiscal_year(_year(m.group("fyyear")))
+            expr.date_from, expr.date_to = _fiscal_year(_year(m.group("fyyear" if kind == "fy" else "yfyear")))
         elif kind == "cy":
             expr.type = "year"
             year = int(m.group("cyyear"))
@@ -839,6 +841,52 @@ def _merge_ranges(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
     return merged
 
 
+_FIRST_PART = re.compile(
+    rf"(?:first|initial)\s+(?P<n>[0-9]+|{_SMALL})[- ](?P<unit>days?|weeks?|months?)\s*$", re.IGNORECASE
+)
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _first_part_of(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """ "In the first six months of FY 2023": the first part of that period, not the whole of it."""
+    kept: list[TimeExpr] = []
+    skip = False
+    for expr, nxt in zip(exprs, [*exprs[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        part = _first_part(text, expr, nxt)
+        if part is not None:
+            kept.append(part)
+            skip = True
+        else:
+            kept.append(expr)
+    return kept
+
+
+def _first_part(text: str, expr: TimeExpr, whole: TimeExpr | None) -> TimeExpr | None:
+    """``expr`` ("the first six months") joined to the period after it ("of FY 2023"), or None."""
+    if whole is None or whole.type not in ("fy", "year") or whole.date_from is None or whole.date_to is None:
+        return None
+    part = _FIRST_PART.search(expr.text) if expr.type == "relative" and expr.date_from is None else None
+    count = _number_word(part.group("n")) if part is not None else None
+    if part is None or count is None or not _OF_BETWEEN.match(text[expr.end : whole.start] + " "):
+        return None
+    end = min(_part_end(whole.date_from, count, part.group("unit")), whole.date_to)
+    joined = text[expr.start : whole.end]
+    return dataclasses.replace(
+        expr, end=whole.end, text=joined, type="period", date_from=whole.date_from, date_to=end, digits=whole.digits
+    )
+
+
+def _part_end(start: dt.date, count: int, unit: str) -> dt.date:
+    """The last day of ``count`` units from ``start``: whole calendar months for months."""
+    if not unit.lower().startswith("month"):
+        return _add_span(start, count, unit)
+    months = start.month - 1 + count
+    return dt.date(start.year + months // 12, months % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 _OF_A_RELATIVE_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)
 
 
@@ -938,7 +986,7 @@ def find_time_expressions(
     """
     atoms = _atoms(text, published, marks)
     _infer_years(atoms, published)
-    exprs = _month_of_a_relative_year(text, _merge_ranges(text, atoms), published)
+    exprs = _first_part_of(text, _month_of_a_relative_year(text, _merge_ranges(text, atoms), published))
     for expr in exprs:
         if _is_speech_date(text, expr) or _is_dateline(text, expr):
             expr.type = "speech"
