@@ -96,6 +96,7 @@ class Candidate:
     one_of_a_kind: bool = False  # no other record counts the same thing (another date or year of a series)
     same_period: bool = False  # the claim's window is the record's (nearly the same days), not just overlapping
     long_before: bool = False  # the record's figure is over two years older than the text
+    out_after: bool = False  # the record's figure is from over three months after the text
     reading: Reading | None = None
     weighed: bool = False
     support_: float = 0.0
@@ -266,6 +267,12 @@ def _custody_support(claim: Claim, record: EvidenceRecord) -> float:
     if "released" in pair:
         return 0.0  # "released" for a docket is the misreading the rules flag
     return -1.0 if pair == {"detained", "non_detained"} else -0.5
+
+
+def _another_row(claim: Claim, record: EvidenceRecord) -> bool:
+    """The sentence names one offense and the record counts another ("sexual offenses" against homicide)."""
+    named = claim.offense.replace("_", " ") if claim.offense else None
+    return named is not None and record.offense is not None and named != record.offense
 
 
 def _offense_support(claim: Claim, record: EvidenceRecord) -> float:
@@ -540,6 +547,7 @@ def _place_in_time(claim: Claim, candidate: Candidate, span: ClaimSpan, publishe
     candidate.recency = _recency(claim, record, published)
     anchor = record.as_of or record.period_end
     candidate.long_before = published is not None and anchor is not None and (published - anchor).days > 730
+    candidate.out_after = published is not None and anchor is not None and (anchor - published).days > 92
     candidate.placed = claim.time.kind != "none" or published is None or candidate.recency == RECENT
 
 
@@ -654,12 +662,17 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     far misquote can only mean it).
     """
     wrong_window = candidate.time in (PARTIAL, CONFLICT)
-    if candidate.recency == LATER and candidate.time != MATCH:
+    if candidate.time != MATCH and (candidate.recency == LATER or (candidate.out_after and candidate.fit != EXACT)):
+        # "above 385,000 each fiscal year" in a 2019 story is no rounding of a 2025 total, whatever its window says.
         return REJECTED, "it was published after the text"
     if candidate.long_before and candidate.time != MATCH and candidate.fit != EXACT and not _speaks_of_now(claim):
         # "158,000 arrests in 100 days" in a 2025 story is not fiscal 2018's 158,581: years older than the
         # text, and nothing in the sentence names its period. ("Now" keeps old figures: stale-evidence.)
         return REJECTED, "it is years older than the text, whose words do not name its period"
+    loosely_dated = claim.time.kind == "recurring" or framed_by_a_term(claim) or candidate.time in (PARTIAL, CONFLICT)
+    if _vague(claim) and loosely_dated:
+        # "hundreds of thousands deported annually under Obama" is no one year's figure.
+        return REJECTED, "an order of magnitude over a span of years quotes no one figure"
     if claim.has_cue("framing", "target") != candidate.record.target:
         return REJECTED, "a target or projection is not a count of what happened" if candidate.record.target else (
             "the sentence gives a target or projection, the record what happened"
@@ -667,6 +680,10 @@ def _margin(claim: Claim, candidate: Candidate, specificity: int, unique: bool, 
     unsaid = _share_of_what(claim, candidate)
     if unsaid:
         return REJECTED, unsaid
+    if _another_row(claim, candidate.record) and (candidate.fit != EXACT or specificity < 3):
+        # "more than 11,000 convicted of other sexual offenses" is no rounding of the homicide row's 13,099; only
+        # the exact figure of one row under another row's name is that row misnamed (severity-conflation).
+        return REJECTED, "the sentence names another offense"
     # A round number says too little to outweigh the sentence's event ("300,000 arrests" is no 271,484 removals);
     # an exact-looking one speaks for itself, whatever word a writer put on it.
     other = _another_event(claim, candidate.record) if specificity <= 2 else None
@@ -725,9 +742,13 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
     )
     if not same_window:
         return REJECTED, "its period differs from the sentence's"
+    if open_ended and _to_another_day(claim, record):
+        # "So far, 1.4 million have self-deported" in late October against a total to September 23: a running
+        # total grows, so a smaller figure on another day is no misquote of it.
+        return REJECTED, "a running total to another day"
     if _counted_event(claim) != record.event:
         return REJECTED, "it counts another event"
-    if candidate.place < 0 or _sentence_elsewhere(claim, record):
+    if candidate.place < 0:
         return REJECTED, "it counts another place"
     unsure = not_sure_of_what_is_counted(claim, record)
     if unsure:
@@ -753,7 +774,18 @@ def _misquote_margin(claim: Claim, candidate: Candidate, specificity: int, alone
         # Far off ("more than 100,000 family apprehensions" against all 396,579): only the sentence's own
         # words can say it means this record, and they do not.
         return REJECTED, "the number is too far from the figure for so loose a description"
+    if _sentence_elsewhere(claim, record):
+        return REJECTED, "it counts another place"
     return candidate.support - needed, "the sentence does not describe the record exactly enough to call it wrong"
+
+
+def _to_another_day(claim: Claim, record: EvidenceRecord) -> bool:
+    """Whether an open-ended window ("so far", "since January 20") ends weeks away from the record's last day."""
+    _, end = record_window(record)
+    return claim.time.end is not None and end is not None and abs((claim.time.end - end).days) > RUNNING_TOTAL_DAYS
+
+
+RUNNING_TOTAL_DAYS = 14  # a running total quoted within two weeks of its date is the same total
 
 
 def _sentence_elsewhere(claim: Claim, record: EvidenceRecord) -> bool:
@@ -984,6 +1016,12 @@ def link(
     return Linking(closest=_closest(claim, store, assessed, subjects))
 
 
+def _vague(claim: Claim) -> bool:
+    """ "Hundreds of thousands", "tens of thousands": a range of a whole order of magnitude quotes no one figure."""
+    return claim.low is not None and claim.high is not None and claim.low > 0 and claim.high >= VAGUE_RATIO * claim.low
+
+
+VAGUE_RATIO = 4.0  # a range this wide ("200,000 to 999,999") is an order of magnitude, not a figure
 RESTATED_MARGIN = 0.35  # a restatement of a figure the document quotes links, less surely than the quote
 RESTATED_DISTANCE = 0.02  # "surged past 65,000" restates 65,135; "more than 300,000" is no restatement of 315,943
 

@@ -312,3 +312,18 @@ def test_a_pace_that_will_surpass_last_year_is_no_window_of_the_figure() -> None
 def test_a_change_by_a_percentage_after_its_window() -> None:
     (claim,) = factcheck.extract("Interior removals increased during the 2017 fiscal year by 25 percent.")
     assert claim.measure == "change"
+
+
+def test_the_range_a_record_is_set_over_is_not_carried_to_the_next_sentence() -> None:
+    claims = by_number(
+        "ICE said 59 percent of removals were of convicted criminals, the highest share in the last five years. "
+        "Of those removed from the interior, 82 percent were convicted criminals."
+    )
+    assert claims["59 percent"].time.kind == "none"
+    assert claims["82 percent"].time.kind == "none"
+
+
+def test_non_sexual_assaults_are_the_assault_row() -> None:
+    claims = by_number("Their offenses include 15,811 sexual assaults and 62,231 non-sexual assaults.")
+    assert claims["62,231"].offense == "assault"
+    assert claims["15,811"].offense == "sexual_assault"

@@ -274,7 +274,7 @@ def test_the_range_a_superlative_is_over_is_not_the_window(store) -> None:
         "convicted criminals, the highest percentage in the last five years."
     )
     claim = _claim(text, store, None, number="59 percent")
-    assert claim.time.text == "in the last five years"
+    assert claim.time.text == "in fiscal 2013"  # the paragraph's window, not the range compared over
     assert claim.match is not None
     assert "time-window-mismatch" not in _codes(claim)
 
@@ -425,3 +425,51 @@ def test_a_restatement_spoken_of_as_now_links_to_the_figure_quoted(store) -> Non
     assert claims
     assert claims[0].match is not None
     assert claims[0].match.evidence_id == "ice-ndd-homicide-convicted-2024-07-21"
+
+
+def test_a_round_number_naming_another_offense_is_no_rounding_of_a_row(store) -> None:
+    text = (
+        "As of July 21, 2024, ICE counted 13,099 convicted of homicide and more than 11,000 convicted of other "
+        "sexual offenses on its non-detained docket."
+    )
+    claim = _claim(text, store, LETTER, "11,000")
+    assert claim.match is None or claim.match.evidence_id != "ice-ndd-homicide-convicted-2024-07-21"
+
+
+def test_a_row_misnamed_by_its_exact_figure_is_severity_conflation(store) -> None:
+    text = "As of July 21, 2024, 4,250 noncitizens with pending assault charges were on ICE's non-detained docket."
+    claim = _claim(text, store, LETTER, "4,250")
+    assert claim.match is not None
+    assert claim.match.evidence_id == "ice-ndd-sexual-assault-pending-2024-07-21"
+    assert "severity-conflation" in _codes(claim)
+
+
+def test_a_smaller_running_total_on_another_day_is_no_misquote(store) -> None:
+    text = "So far, agency officials estimate that 1.4 million migrants have self-deported."
+    claim = _claim(text, store, dt.date(2025, 10, 29))
+    assert claim.verdict != "contradicted"  # DHS's 1.6 million ran to September 23; totals grow
+
+
+def test_a_round_number_cannot_quote_a_figure_out_years_after_the_text(store) -> None:
+    text = "Under Obama, ICE deportations were above 385,000 each fiscal year from 2009 to 2011."
+    claim = _claim(text, store, dt.date(2019, 6, 1))
+    assert claim.match is None  # DHS's 2025 total of 400,000 came six years later
+
+
+def test_an_order_of_magnitude_each_year_quotes_no_one_year(store) -> None:
+    text = "During Obama's first term hundreds of thousands of immigrants were deported annually."
+    claim = _claim(text, store, dt.date(2016, 9, 1))
+    assert claim.match is None
+
+
+def test_a_daily_arrest_target_needs_no_time_window(store) -> None:
+    text = "White House officials set a target of 3,000 ICE arrests a day."
+    claim = _claim(text, store, dt.date(2025, 8, 1))
+    assert "missing-time-window" not in _codes(claim)
+
+
+def test_a_fiscal_year_mostly_in_a_term_may_be_credited_to_it(store) -> None:
+    text = "But under Trump, ICE deportations sank to 226,119 in the fiscal year of 2017."
+    claim = _claim(text, store, dt.date(2019, 6, 1))
+    assert claim.match is not None
+    assert "attribution-across-administrations" not in _codes(claim)  # eight of FY2017's twelve months

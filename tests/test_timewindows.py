@@ -146,3 +146,12 @@ def test_since_an_unnamed_president_took_office_is_the_term_in_office_at_publica
 def test_a_fiscal_year_and_the_first_part_of_a_period(text: str, first: D, last: D) -> None:
     (expr,) = find_time_expressions(text, D(2025, 10, 1))
     assert (expr.date_from, expr.date_to) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("under Trump's second term, ICE arrested 66,463", D(2025, 1, 20)), ("in Trump's first term, 5", D(2017, 1, 20))],
+)
+def test_a_named_term_is_that_term_whatever_the_date(text: str, first: D) -> None:
+    (expr,) = find_time_expressions(text)
+    assert (expr.administration, expr.date_from) == ("trump", first)

@@ -553,10 +553,12 @@ def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
         return True  # "compared with the period from October 2024 to April 2025", not "compared to 170,590 in FY 2023"
     if " to " in expr.text or "through" in expr.text:
         return False
-    if expr.text.lower().startswith("since"):
-        # "a record breaker for any fiscal year since 1960": the range a record is set over.
+    if _RANGE_OF_A_RECORD.match(expr.text):
+        # "a record breaker for any fiscal year since 1960", "the highest percentage in the last five years": the
+        # range a record is set over.
         before = " ".join(tokens[max(0, start - 8) : start])
-        return phrase_finder("comparison", "record").first(before, before.lower()) is not None
+        if phrase_finder("comparison", "record").first(before, before.lower()) is not None:
+            return True
     words = [w.lower() for w in tokens[max(0, start - 2) : start + 1]]
     if words and words[-1] != "from" and words[-1] != "than":
         words.pop()  # the expression's own first word, unless it is its lead ("from fiscal year 2021")
@@ -570,6 +572,7 @@ def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
     return (words[-1] == "from" and before in change_words()) or (before == "compared" and words[-1] in ("with", "to"))
 
 
+_RANGE_OF_A_RECORD = re.compile(r"(?:since|(?:in|over|during)?\s*(?:the\s+)?(?:last|past)\s)", re.IGNORECASE)
 _OUTDONE = frozenset(
     "surpass surpasses surpassed surpassing exceed exceeds exceeded exceeding outpace outpaced".split()
 )
@@ -794,6 +797,8 @@ def describe_sentence(
     # glossed in parentheses ("surpassing FY 2022's record (2.3M encounters)").
     bases = [t for t in time_tokens if _compared_with(t, tokens)]
     time_tokens = [t for t in time_tokens if t not in bases]
+    for base in bases:
+        base[0].compared = True  # nor does the paragraph carry it to the sentences after
     for item in items:
         _resolve_event(item, cues, tokens, asides)
         _resolve_criminality(item, cues, asides)

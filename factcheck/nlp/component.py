@@ -107,7 +107,7 @@ class Prepared:
     @property
     def carried(self) -> list[TimeExpr]:
         """Windows that carry to the paragraph's later sentences (not "now", not an administration)."""
-        return [t for t in self.found if t.type in _CARRIED_TYPES]
+        return [t for t in self.found if t.type in _CARRIED_TYPES and not t.compared]
 
 
 def _all_masked(hits: list[int], masks: list[tuple[int, int]]) -> bool:

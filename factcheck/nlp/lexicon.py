@@ -192,6 +192,7 @@ def _place_finders() -> dict[str, PhraseFinder]:
     }
 
 
+@functools.lru_cache(maxsize=256)
 def places_in(text: str) -> frozenset[str]:
     """The places a text names anywhere ("the Southwest border", "Texas"), as geography labels."""
     lowered = text.lower()

@@ -117,7 +117,8 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     (
         "under",
         rf"""\b(?:under|during|by)\s+
-        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{ADMIN_NAME}\b""",
+        (?:President\s+|Vice\s+President\s+|(?:the\s+)?former\s+President\s+)?{ADMIN_NAME}\b
+        (?:'s\s+(?:first|second)\s+term\b)?""",
     ),
     (
         "adminagent",
@@ -409,6 +410,7 @@ class TimeExpr:
     digits: bool = False
     parts: list[str] = field(default_factory=list)
     form: str = ""  # which pattern found it (e.g. "under", "adminagent"): rules tell framing from context
+    compared: bool = False  # set by the sentence's reading: a period compared against, which dates no figure
 
     @property
     def credits_administration(self) -> bool:
@@ -469,11 +471,15 @@ def _admin_key(name: str) -> str:
     return _ADMIN_ALIASES.get(key, key)
 
 
-def administration_span(name: str, on: dt.date | None, *, second_term: bool = False) -> tuple[dt.date, dt.date | None]:
+def administration_span(
+    name: str, on: dt.date | None, *, second_term: bool = False, first_term: bool = False
+) -> tuple[dt.date, dt.date | None]:
     """The term of ``name`` in office on or before ``on`` (the latest one when ``on`` is None)."""
     terms = ADMINISTRATIONS[_admin_key(name)]
     if second_term and len(terms) > 1:
         return terms[1]
+    if first_term:
+        return terms[0]
     if on is not None:
         started = [t for t in terms if t[0] <= on]
         if started:
@@ -745,7 +751,9 @@ def _resolve_admin(expr: TimeExpr, m: re.Match[str], published: dt.date | None) 
     if expr.administration is None or expr.administration not in ADMINISTRATIONS:
         return
     lowered = m.group(0).lower()
-    start, end = administration_span(expr.administration, published, second_term="second" in lowered)
+    start, end = administration_span(
+        expr.administration, published, second_term="second" in lowered, first_term="first term" in lowered
+    )
     count = _number_word(m.groupdict().get("atn"))
     if count and re.search(_UNIT, lowered):
         unit = re.search(_UNIT, lowered)
@@ -868,7 +876,7 @@ def _first_part(text: str, expr: TimeExpr, whole: TimeExpr | None) -> TimeExpr |
     """``expr`` ("the first six months") joined to the period after it ("of FY 2023"), or None."""
     if whole is None or whole.type not in ("fy", "year") or whole.date_from is None or whole.date_to is None:
         return None
-    part = _FIRST_PART.search(expr.text) if expr.type == "relative" and expr.date_from is None else None
+    part = _FIRST_PART.search(expr.text) if expr.type == "relative" else None
     count = _number_word(part.group("n")) if part is not None else None
     if part is None or count is None or not _OF_BETWEEN.match(text[expr.end : whole.start] + " "):
         return None

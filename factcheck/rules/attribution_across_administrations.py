@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from factcheck.rules.context import Finding, RuleContext
 from factcheck.rules.registry import rule
 
@@ -45,9 +47,15 @@ def _credited_outside_the_term(ctx: RuleContext) -> Finding | None:
     start, end = ctx.record.time_anchor()
     if not window.credited or not terms or start is None or end is None:
         return None
-    if any(first <= start and (last is None or end <= last) for first, last in terms):
-        return None
+    if any(_mostly_within(start, end, first, last) for first, last in terms):
+        return None  # fiscal 2017 (eight of its twelve months under Trump) is commonly called Trump's first year
     return ctx.finding(
         f"The text credits {ctx.number} to \u201c{window.text}\u201d, but {ctx.figure} is {ctx.when}, "
         "outside that administration's time in office or only partly in it."
     )
+
+
+def _mostly_within(start: dt.date, end: dt.date, first: dt.date, last: dt.date | None) -> bool:
+    """Whether at least two thirds of the days from ``start`` to ``end`` fall in a term from ``first`` to ``last``."""
+    inside = (min(end, last or end) - max(start, first)).days + 1
+    return inside * 3 >= 2 * ((end - start).days + 1)

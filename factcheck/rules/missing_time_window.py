@@ -26,6 +26,8 @@ def missing_time_window(ctx: RuleContext) -> Finding | None:
     As of July 21, 2024, ICE's non-detained docket included 425,431 noncitizens with criminal convictions.
     ```
     """
-    if ctx.claim.time.kind != "none" or ctx.claim.measure == "change" or ctx.document_dates_the_record():
+    if ctx.claim.time.kind != "none" or ctx.claim.measure == "change" or ctx.record.target:
+        return None  # a target ("3,000 arrests a day") has no window to leave out
+    if ctx.document_dates_the_record():
         return None
     return ctx.finding(f"{ctx.number} has no time window; the published figure {ctx.figure} is {ctx.when}.")
