@@ -804,7 +804,7 @@ _EVENTS_READ_FOR_ONE_ANOTHER = frozenset(
     for pair in [
         ("docket", "release"), ("docket", "detention"), ("detention", "release"), ("detention", "booking"),
         ("arrest", "booking"), ("arrest", "detention"), ("arrest", "encounter"), ("docket", "review"),
-        ("review", "closure"), ("prosecution", "conviction"), ("prosecution", "dismissal"), ("removal", "detention"),
+        ("review", "closure"), ("prosecution", "conviction"), ("prosecution", "dismissal"),
     ]
 )  # fmt: skip
 

@@ -327,3 +327,18 @@ def test_non_sexual_assaults_are_the_assault_row() -> None:
     claims = by_number("Their offenses include 15,811 sexual assaults and 62,231 non-sexual assaults.")
     assert claims["62,231"].offense == "assault"
     assert claims["15,811"].offense == "sexual_assault"
+
+
+def test_living_among_us_is_released() -> None:
+    (claim,) = factcheck.extract("13,000 people convicted of murder crossed the border and are living among us.")
+    assert claim.custody == "released"
+
+
+def test_a_compared_years_own_figure_after_when_and_the_next_paragraph() -> None:
+    claims = by_number(
+        "About 104,000 were arrested in the 2020 fiscal year ended September 30, 27 percent less than the year "
+        "before, when ICE detained 143,000 people.\n\nIn the same year, the agency deported 186,000 people."
+    )
+    assert (claims["143,000"].time.start, claims["143,000"].time.end) == (dt.date(2018, 10, 1), dt.date(2019, 9, 30))
+    assert claims["143,000"].measure == "flow"  # people detained over a year, not a population on a day
+    assert claims["186,000"].time.start == dt.date(2019, 10, 1)  # the paragraph's year, not the compared one

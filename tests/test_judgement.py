@@ -473,3 +473,17 @@ def test_a_fiscal_year_mostly_in_a_term_may_be_credited_to_it(store) -> None:
     claim = _claim(text, store, dt.date(2019, 6, 1))
     assert claim.match is not None
     assert "attribution-across-administrations" not in _codes(claim)  # eight of FY2017's twelve months
+
+
+def test_deportations_are_never_a_detention_count(store) -> None:
+    text = "That same year, new guidance resulted in just 59,000 deportations, the lowest in the past six years."
+    claim = _claim(text, store, None, "59,000")
+    linked = claim.match.evidence_id if claim.match else ""
+    assert not linked.startswith("ice-detained")  # a detention snapshot of 59,000 counts something else
+
+
+def test_departures_since_a_date_are_counted_over_the_period(store) -> None:
+    text = "DHS said two million undocumented immigrants have left the United States since Trump returned to office."
+    claim = _claim(text, store, dt.date(2025, 9, 24))
+    assert claim.match is not None
+    assert "flow-as-stock" not in _codes(claim)

@@ -155,3 +155,8 @@ def test_a_fiscal_year_and_the_first_part_of_a_period(text: str, first: D, last:
 def test_a_named_term_is_that_term_whatever_the_date(text: str, first: D) -> None:
     (expr,) = find_time_expressions(text)
     assert (expr.administration, expr.date_from) == ("trump", first)
+
+
+def test_the_day_a_fiscal_year_ended_belongs_to_the_year() -> None:
+    (expr,) = find_time_expressions("arrests fell in the 2020 fiscal year ended September 30", D(2020, 12, 28))
+    assert (expr.type, expr.date_from, expr.date_to) == ("fy", D(2019, 10, 1), D(2020, 9, 30))

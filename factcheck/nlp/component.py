@@ -197,7 +197,7 @@ class NumericClaims:
         main = [i for i in items if not i.aside]
         # The paragraph carries the window its figures used ("in fiscal 2017"), not a baseline the
         # sentence compares them with ("the fewest since 1971", "up 25 percent over the prior year").
-        used = [i.time for i in main if i.time is not None and i.time.type in _CARRIED_TYPES]
+        used = [i.time for i in main if i.time is not None and i.time.type in _CARRIED_TYPES and not i.time.compared]
         if used:
             context.window = used[-1]
         else:

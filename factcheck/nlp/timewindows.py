@@ -855,6 +855,30 @@ _FIRST_PART = re.compile(
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_ENDED = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:ended|ends|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _fiscal_year_ended(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """ "in the 2020 fiscal year ended September 30": the year's last day belongs to the year, not a date of its own."""
+    kept: list[TimeExpr] = []
+    for expr in exprs:
+        last = kept[-1] if kept else None
+        ends_it = (
+            last is not None
+            and last.type == "fy"
+            and expr.type == "date"
+            and expr.date_to is not None
+            and last.date_to is not None
+            and (expr.date_to.month, expr.date_to.day) == (last.date_to.month, last.date_to.day)
+            and _ENDED.match(text[last.end : expr.start]) is not None
+        )
+        if ends_it and last is not None:
+            kept[-1] = dataclasses.replace(last, end=expr.end, text=text[last.start : expr.end])
+        else:
+            kept.append(expr)
+    return kept
+
+
 def _first_part_of(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     """ "In the first six months of FY 2023": the first part of that period, not the whole of it."""
     kept: list[TimeExpr] = []
@@ -994,7 +1018,8 @@ def find_time_expressions(
     """
     atoms = _atoms(text, published, marks)
     _infer_years(atoms, published)
-    exprs = _first_part_of(text, _month_of_a_relative_year(text, _merge_ranges(text, atoms), published))
+    exprs = _merge_ranges(text, atoms)
+    exprs = _first_part_of(text, _fiscal_year_ended(text, _month_of_a_relative_year(text, exprs, published)))
     for expr in exprs:
         if _is_speech_date(text, expr) or _is_dateline(text, expr):
             expr.type = "speech"

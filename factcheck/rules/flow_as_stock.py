@@ -31,8 +31,10 @@ def flow_as_stock(ctx: RuleContext) -> Finding | None:
         return None
     if ctx.claim.event is None and not (ctx.claim.custody or _says_a_population(ctx)):
         return None  # "that number had fallen to 85,720": nothing says it is a population
-    if ctx.claim.time.kind == "period":
-        return None  # "between January 20 and October 15, 75,000 were detained": counted over the period, as it is
+    if ctx.claim.time.kind == "period" or (ctx.claim.time.kind == "relative" and ctx.claim.time.start is not None):
+        # "between January 20 and October 15, 75,000 were detained", "two million have left since January 20":
+        # counted over the period, as it is.
+        return None
     return ctx.finding(
         f"{ctx.number} is presented as a current population, but {ctx.figure} counts events over a period "
         f"({ctx.record.population}, {ctx.when}); the people counted are not all there at once."
