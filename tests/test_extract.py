@@ -342,3 +342,16 @@ def test_a_compared_years_own_figure_after_when_and_the_next_paragraph() -> None
     assert (claims["143,000"].time.start, claims["143,000"].time.end) == (dt.date(2018, 10, 1), dt.date(2019, 9, 30))
     assert claims["143,000"].measure == "flow"  # people detained over a year, not a population on a day
     assert claims["186,000"].time.start == dt.date(2019, 10, 1)  # the paragraph's year, not the compared one
+
+
+def test_a_window_right_after_a_number_is_that_numbers() -> None:
+    claims = by_number(
+        "To hit 158,000 arrests in 100 days would mean double the arrests ICE makes now.", published="2025-04-30"
+    )
+    assert claims["158,000"].time.text == "in 100 days"
+
+
+def test_a_towns_state_is_where_it_happened_not_what_is_counted() -> None:
+    claims = by_number("Vance cited the 13,099 murderers at a campaign event in Newtown, Pennsylvania.")
+    assert claims["13,099"].geography is None
+    assert by_number("In Texas, 48% of those arrested had no record.")["48%"].geography == "Texas"

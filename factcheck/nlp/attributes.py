@@ -112,7 +112,22 @@ def _split_point(tokens: list[str], start: int, end: int) -> int:
     lead_in = end
     while lead_in > start and tokens[lead_in - 1].lower() in _LEAD_INS:
         lead_in -= 1
-    return lead_in if start < lead_in < end and tokens[lead_in].lower() in _LEAD_IN_HEADS else start
+    if start < lead_in < end and tokens[lead_in].lower() in _LEAD_IN_HEADS:
+        return lead_in
+    return _after_own_window(tokens, start, end)
+
+
+def _after_own_window(tokens: list[str], start: int, end: int) -> int:
+    """ "158,000 arrests in 100 days would mean double ...": a window right after a number (and its noun) is
+    that number's; the words after it go to the next number. Without one, every word goes to the next."""
+    at = start
+    while at < min(start + 2, end) and tokens[at].isalpha():
+        at += 1
+    if at >= end or tokens[at] != "\x00":
+        return start
+    while at < end and tokens[at] == "\x00":
+        at += 1
+    return at if at < end else start
 
 
 _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas", "yet"})
@@ -475,11 +490,17 @@ _SPEAKER_AFTER = frozenset(
 )
 
 
-def _resolve_geography(item: Described, cues: list[CueMatch], asides: list[Described]) -> str | None:
-    """The place the count is about, from the number's own words ("In Texas, 48% ...", "405 arrests in Hartford")."""
+def _resolve_geography(item: Described, cues: list[CueMatch], asides: list[Described], tokens: list[str]) -> str | None:
+    """The place the count is about, from the number's own words ("In Texas, 48% ...", "405 arrests in Hartford"),
+    not a venue's state ("at a campaign event in Newtown, Pennsylvania")."""
     own = [c for c in _own_cues(item, cues, "geography", asides)
-           if c.start - item.tok_end <= 8 or c.end <= item.tok_start]  # fmt: skip
+           if (c.start - item.tok_end <= 8 or c.end <= item.tok_start) and not _a_towns_state(c, tokens)]  # fmt: skip
     return own[0].label if own else None
+
+
+def _a_towns_state(cue: CueMatch, tokens: list[str]) -> bool:
+    """ "Newtown, Pennsylvania": a state after a town's name says where something happened, not what is counted."""
+    return cue.start >= 2 and tokens[cue.start - 1] == "," and tokens[cue.start - 2][:1].isupper()
 
 
 def _resolve_agency(item: Described, cues: list[CueMatch], tokens: list[str], asides: list[Described]) -> str | None:
@@ -825,7 +846,7 @@ def describe_sentence(
         item.agency = _resolve_agency(item, cues, tokens, asides)
         if item.agency is not None and item.event is not None:
             item.event = agency_events().get((item.agency, item.event), item.event)  # Border Patrol "arrests"
-        item.geography = _resolve_geography(item, cues, asides)
+        item.geography = _resolve_geography(item, cues, asides, tokens)
         item.cues = [c for c in cues if (_in(item.left, c) or _in(item.right, c)) and _frames(item, c, tokens)]
         item.window_mentions = [
             t
