@@ -355,3 +355,20 @@ def test_a_towns_state_is_where_it_happened_not_what_is_counted() -> None:
     claims = by_number("Vance cited the 13,099 murderers at a campaign event in Newtown, Pennsylvania.")
     assert claims["13,099"].geography is None
     assert by_number("In Texas, 48% of those arrested had no record.")["48%"].geography == "Texas"
+
+
+def test_the_words_after_a_dash_aside_are_the_predicate_of_the_figures_around_it() -> None:
+    claims = by_number(
+        "The administration is allowing up to 650,000 criminal migrants — including at least 13,099 murderers and "
+        "222,141 migrants facing charges — to roam the streets."
+    )
+    assert {claims[n].custody for n in ("650,000", "13,099", "222,141")} == {"released"}
+    assert claims["650,000"].approx == "up_to"
+    assert not claims["650,000"].has_cue("framing", "change")  # "up to" is a hedge, not a rise
+
+
+def test_coordinated_figures_share_an_entry_word() -> None:
+    claims = by_number(
+        "Noem said more than 13,000 murderers and nearly 16,000 sex offenders who had crossed the border."
+    )
+    assert claims["13,000"].has_cue("framing", "entry")

@@ -854,7 +854,7 @@ def describe_sentence(
             if item.left[0] <= start and end <= item.right[1] + 1 and t.type in ("now", "admin")
         ]
         item.not_population = _counts_things(item)
-    _inherit_within_sentence(items, text, tokens, time_tokens)
+    _inherit_within_sentence(items, text, tokens, time_tokens, cues)
     _inherit_from_context(items, context, anaphoric, time_tokens)
     _resolve_time_anaphors(items, time_tokens, context)
     for item in items:
@@ -917,11 +917,16 @@ def _has_own_predicate(item: Described) -> bool:
 
 
 def _inherit_within_sentence(
-    items: list[Described], text: str, tokens: list[str], time_tokens: list[tuple[TimeExpr, int, int]]
+    items: list[Described],
+    text: str,
+    tokens: list[str],
+    time_tokens: list[tuple[TimeExpr, int, int]],
+    cues: list[CueMatch],
 ) -> None:
     """Coordinated numbers share what only one of them states."""
     main = [i for i in items if not i.aside]
     _distribute_trailing_custody(main, tokens)
+    _share_the_predicate_across_an_aside(main, cues, tokens)
     for k, item in enumerate(main):
         prev = main[k - 1] if k > 0 else None
         nxt = main[k + 1] if k + 1 < len(main) else None
@@ -985,11 +990,49 @@ _PLAIN_HEDGES = frozenset("about roughly nearly almost around approximately just
 
 
 def _distribute_trailing_custody(main: list[Described], tokens: list[str]) -> None:
-    """ "13,099 murderers, 15,811 rapists and 2,521 traffickers, all roaming free": the list shares the predicate."""
+    """ "13,099 murderers, 15,811 rapists and 2,521 traffickers, all roaming free", "13,000 murderers and 16,000 sex
+    offenders who had crossed the border": the list shares the predicate (custody, and release or entry words)."""
     for first, second in reversed(list(itertools.pairwise(main))):
         gap = [t.lower() for t in tokens[first.tok_end : second.tok_start]]
-        if first.custody is None and second.custody and len(gap) <= 4 and ("," in gap or "and" in gap):
+        if len(gap) > 4 or ("," not in gap and "and" not in gap):
+            continue
+        if first.custody is None and second.custody:
             first.custody = second.custody
+        _take_predicate(first, [c for c in second.cues if c.start >= second.tok_end])
+
+
+_PREDICATE_FRAMINGS = frozenset({"freedom", "release", "entry"})
+
+
+def _take_predicate(item: Described, cues: list[CueMatch]) -> None:
+    """Give ``item`` the release, entry and freedom words among ``cues`` that it does not have already."""
+    have = {(c.category, c.label) for c in item.cues}
+    for cue in cues:
+        predicate = cue.category == "custody" or (cue.category == "framing" and cue.label in _PREDICATE_FRAMINGS)
+        if predicate and (cue.category, cue.label) not in have:
+            item.cues.append(cue)
+            have.add((cue.category, cue.label))
+
+
+def _share_the_predicate_across_an_aside(main: list[Described], cues: list[CueMatch], tokens: list[str]) -> None:
+    """ "allowing up to 650,000 criminal migrants — including at least 13,099 murderers and 222,141 ... — to roam
+    the streets": the words after a dash aside are the predicate of the number before it and of those inside it."""
+    dashes = [i for i, token in enumerate(tokens) if token in ("—", "–")]
+    for opening, closing in itertools.pairwise(dashes):
+        before = [i for i in main if i.tok_end <= opening and opening - i.tok_end <= _ASIDE_LEAD]
+        inside = [i for i in main if opening < i.tok_start and i.tok_end <= closing]
+        if not before or not inside:
+            continue
+        end = _hard_limit_right(tokens, closing + 1, len(tokens))
+        after = [c for c in cues if closing < c.start < end and c.start - closing <= _ASIDE_REACH]
+        for item in [before[-1], *inside]:
+            _take_predicate(item, after)
+            custody = next((c.label.rstrip("~") for c in after if c.category == "custody"), None)
+            item.custody = item.custody or custody
+
+
+_ASIDE_LEAD = 4  # "650,000 criminal migrants —": the number and its noun right before the aside
+_ASIDE_REACH = 6  # "— to roam the streets": the predicate right after it
 
 
 def _count_like(item: Described) -> bool:
