@@ -372,3 +372,9 @@ def test_coordinated_figures_share_an_entry_word() -> None:
         "Noem said more than 13,000 murderers and nearly 16,000 sex offenders who had crossed the border."
     )
     assert claims["13,000"].has_cue("framing", "entry")
+
+
+def test_the_half_of_a_duration_is_no_claim() -> None:
+    assert [c.number.text for c in factcheck.extract("It took two and a half years to clear 300,000 cases.")] == [
+        "300,000"
+    ]

@@ -160,3 +160,16 @@ def test_a_named_term_is_that_term_whatever_the_date(text: str, first: D) -> Non
 def test_the_day_a_fiscal_year_ended_belongs_to_the_year() -> None:
     (expr,) = find_time_expressions("arrests fell in the 2020 fiscal year ended September 30", D(2020, 12, 28))
     assert (expr.type, expr.date_from, expr.date_to) == ("fy", D(2019, 10, 1), D(2020, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamala should cancel her news conference: 13,000 murderers entered during her three and a half year period "
+        "as Border Czar.",
+        "In total during her term, she [Kamala Harris] let in 13,099 convicted murderers.",
+    ],
+)
+def test_her_term_is_the_term_of_the_person_named_beside_it(text: str) -> None:
+    (expr,) = [e for e in find_time_expressions(text, D(2024, 10, 1)) if e.type == "admin"]
+    assert (expr.administration, expr.date_from) == ("harris", D(2021, 1, 20))

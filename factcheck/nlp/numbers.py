@@ -777,6 +777,8 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
         return True
     if expr.written and _ORDINAL_AFTER.match(text, expr.end):
         return True  # "ONE HUNDRED NINETEENTH CONGRESS"
+    if expr.kind == "fraction" and _AND_BEFORE.search(before) and _DURATION_AFTER.match(text[expr.end : expr.end + 12]):
+        return True  # "three and a half years": the half of a duration
     if expr.kind == "count" and not expr.vague:
         if _DURATION_AFTER.match(text[expr.end : expr.end + 12]):
             before_duration = text[max(0, expr.start - 60) : expr.start]
@@ -795,6 +797,7 @@ def _excluded(expr: NumberExpr, text: str, masks: list[tuple[int, int]]) -> bool
     return False
 
 
+_AND_BEFORE = re.compile(r"\b(?:[0-9]+|[a-z]+)\s+and\s+$", re.IGNORECASE)
 _RATE_COMPOUND = re.compile(r"-(?:a|an|per)-(?:day|week|month|year)\b", re.IGNORECASE)
 
 

@@ -169,6 +169,12 @@ _ATOM_ALTERNATIVES: list[tuple[str, str]] = [
     ),
     ("season", r"""\b(?:this|last|next|the\s+past)\s+(?:spring|summer|fall|autumn|winter)\b"""),
     (
+        "histerm",  # "during her term", "during her three and a half year period as Border Czar"
+        r"""\b(?:during|in|under|throughout|over)\s+(?:his|her)\s+(?:(?:first|second|entire|whole)\s+)?
+        (?:(?:[a-z]+(?:\s+and\s+a\s+half)?)[- ]years?\s+)?
+        (?:term|tenure|presidency|administration|watch|time\s+in\s+office|(?:period|time|tenure)\s+as\s+border\s+czar)\b""",
+    ),
+    (
         "halfyear",
         r"""\b(?:in\s+|during\s+|over\s+)?the\s+(?P<hfwhich>first|second)\s+half\s+of\s+
         (?:(?P<hfyear>(?:19|20)[0-9]{2})|(?P<hfrel>the|this|last)\s+year)\b""",
@@ -256,6 +262,7 @@ _ATOM_STARTS: dict[str, tuple[str, ...]] = {
     "elapsed": ("nearly", "almost", "about", "roughly", "just", "more", "#digit", "a", "an", *_SMALL_WORDS),
     "daysbefore": ("in", "during", "over", "the"),
     "season": ("this", "last", "next", "the"),
+    "histerm": ("during", "in", "under", "throughout", "over"),
     "halfyear": ("in", "during", "over", "the"),
     "dayoffice": ("on", "the", "when"),
     "hundreddays": ("#digit",),
@@ -562,6 +569,15 @@ def _atoms(text: str, published: dt.date | None, marks: Landmarks | None) -> lis
             holder = _admin_key(named[-1]) if named else (_in_office(published) if unnamed else None)
             if holder is not None:
                 expr.type, expr.administration = "admin", holder
+                _resolve_admin(expr, m, published)
+            else:
+                expr.type = "relative"
+        elif kind == "histerm":
+            # "Kamala ... during her term": the term of the president named before the pronoun.
+            named = re.findall(ADMIN_NAME, text[max(0, m.start() - 200) : m.start()])
+            named = named or re.findall(ADMIN_NAME, text[m.end() : m.end() + 120])[:1]  # "In his first term, Trump"
+            if named:
+                expr.type, expr.administration = "admin", _admin_key(named[-1])
                 _resolve_admin(expr, m, published)
             else:
                 expr.type = "relative"
