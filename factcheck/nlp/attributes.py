@@ -10,6 +10,7 @@ paragraph (a window stated once covers the paragraph's later sentences).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -1018,14 +1019,16 @@ def _share_the_predicate_across_an_aside(main: list[Described], cues: list[CueMa
     """ "allowing up to 650,000 criminal migrants — including at least 13,099 murderers and 222,141 ... — to roam
     the streets": the words after a dash aside are the predicate of the number before it and of those inside it."""
     dashes = [i for i, token in enumerate(tokens) if token in ("—", "–")]
+    starts = [i.tok_start for i in main]  # in order: each aside's figures are found by bisection, not a scan
     for opening, closing in itertools.pairwise(dashes):
-        before = [i for i in main if i.tok_end <= opening and opening - i.tok_end <= _ASIDE_LEAD]
-        inside = [i for i in main if opening < i.tok_start and i.tok_end <= closing]
-        if not before or not inside:
+        first_inside = bisect.bisect_right(starts, opening)
+        before = main[first_inside - 1] if first_inside > 0 else None
+        inside = [i for i in main[first_inside : bisect.bisect_left(starts, closing)] if i.tok_end <= closing]
+        if before is None or before.tok_end > opening or opening - before.tok_end > _ASIDE_LEAD or not inside:
             continue
         end = _hard_limit_right(tokens, closing + 1, len(tokens))
         after = [c for c in cues if closing < c.start < end and c.start - closing <= _ASIDE_REACH]
-        for item in [before[-1], *inside]:
+        for item in [before, *inside]:
             _take_predicate(item, after)
             custody = next((c.label.rstrip("~") for c in after if c.category == "custody"), None)
             item.custody = item.custody or custody
