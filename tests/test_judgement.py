@@ -487,3 +487,11 @@ def test_departures_since_a_date_are_counted_over_the_period(store) -> None:
     claim = _claim(text, store, dt.date(2025, 9, 24))
     assert claim.match is not None
     assert "flow-as-stock" not in _codes(claim)
+
+
+def test_criminal_illegal_immigrants_is_the_criminal_label(store) -> None:
+    text = "ICE made 66,463 arrests in the first 100 days. Three-quarters of the arrests were of criminal illegal "
+    text += "immigrants, ICE said."
+    claim = _claim(text, store, dt.date(2025, 4, 29), "Three-quarters")
+    assert claim.criminality == "convicted_or_pending"
+    assert "criminal-label-includes-pending" in _codes(claim)
