@@ -14,8 +14,9 @@ import bisect
 import datetime as dt
 import math
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -1214,16 +1215,7 @@ def _digit_slips(claim: Claim, store: EvidenceStore) -> list[EvidenceRecord]:
     digits = _digit_string(_scaled(claim))
     if digits is None or claim.unit not in _COUNT_UNITS:
         return []
-    table = cast("dict[str, list[EvidenceRecord]] | None", store.derived.get("digit_strings"))
-    if table is None:
-        table = {}
-        for value, record in zip(
-            _index(store).keys.get("count", []), _index(store).records.get("count", []), strict=True
-        ):
-            key = _digit_string(value)
-            if key is not None and len(key) >= 4:
-                table.setdefault(key, []).append(record)
-        store.derived["digit_strings"] = table
+    table = _count_table(store, "digit_strings", _long_digit_string)
     near = process.extract(digits, list(table), scorer=OSA.distance, score_cutoff=1, limit=None)
     return [record for key, _, _ in near if key != digits for record in table[key]]
 
@@ -1234,19 +1226,38 @@ def _swapped_roundings(claim: Claim, store: EvidenceStore) -> list[EvidenceRecor
     digits = _digit_string(_scaled(claim))
     if digits is None or claim.unit not in _COUNT_UNITS or len(digits) < 4:
         return []
-    table = cast("dict[tuple[int, str], list[EvidenceRecord]] | None", store.derived.get("rounded_prefixes"))
-    if table is None:
-        table = {}
-        for value, record in zip(
-            _index(store).keys.get("count", []), _index(store).records.get("count", []), strict=True
-        ):
-            rounded = _digit_string(float(f"{value:.3g}")) if value >= 1000 else None
-            if rounded is not None:
-                table.setdefault((len(rounded), rounded[:3]), []).append(record)
-        store.derived["rounded_prefixes"] = table
+    table = _count_table(store, "rounded_prefixes", _rounded_prefix)
     prefix = digits[:3]
     swaps = {prefix[:i] + prefix[i + 1] + prefix[i] + prefix[i + 2 :] for i in range(2)} - {prefix}
     return [record for swap in sorted(swaps) for record in table.get((len(digits), swap), [])]
+
+
+def _count_table(
+    store: EvidenceStore, name: str, key_of: Callable[[float], Hashable | None]
+) -> dict[Any, list[EvidenceRecord]]:
+    """Count records grouped by ``key_of`` their value (records it gives None are left out), built once per store."""
+    table = cast("dict[Any, list[EvidenceRecord]] | None", store.derived.get(name))
+    if table is None:
+        table = {}
+        index = _index(store)
+        for value, record in zip(index.keys.get("count", []), index.records.get("count", []), strict=True):
+            key = key_of(value)
+            if key is not None:
+                table.setdefault(key, []).append(record)
+        store.derived[name] = table
+    return table
+
+
+def _long_digit_string(value: float) -> str | None:
+    """A count's digits, when it has four or more (a slip in fewer is just another number)."""
+    digits = _digit_string(value)
+    return digits if digits is not None and len(digits) >= 4 else None
+
+
+def _rounded_prefix(value: float) -> tuple[int, str] | None:
+    """(digits, first three) of a count rounded to three significant digits: 256,085 -> (6, "256")."""
+    rounded = _digit_string(float(f"{value:.3g}")) if value >= 1000 else None
+    return (len(rounded), rounded[:3]) if rounded is not None else None
 
 
 def _digit_string(value: float) -> str | None:

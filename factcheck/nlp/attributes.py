@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from factcheck.models import Cue, TimeWindow
-from factcheck.nlp.lexicon import CueMatch, agency_events, change_words, phrase_finder
+from factcheck.nlp.lexicon import CueMatch, agency_events, change_words, outdoing_words, phrase_finder
 from factcheck.nlp.numbers import NumberExpr
 from factcheck.nlp.timewindows import TimeExpr
 
@@ -588,7 +588,7 @@ def _compared_with(t: tuple[TimeExpr, int, int], tokens: list[str]) -> bool:
         return False
     if words[-1] == "than" or (words[-1] == "in" and len(words) > 1 and words[-2] == "than"):
         return True
-    if words[-1] in _OUTDONE:
+    if words[-1] in outdoing_words():
         return True  # "a pace that will surpass last year's record"
     before = words[-2] if len(words) > 1 else ""
     return (words[-1] == "from" and before in change_words()) or (before == "compared" and words[-1] in ("with", "to"))
@@ -601,9 +601,6 @@ def _glosses(between: list[str]) -> bool:
 
 
 _RANGE_OF_A_RECORD = re.compile(r"(?:since|(?:in|over|during)?\s*(?:the\s+)?(?:last|past)\s)", re.IGNORECASE)
-_OUTDONE = frozenset(
-    "surpass surpasses surpassed surpassing exceed exceeds exceeded exceeding outpace outpaced".split()
-)
 
 
 def _when_clause_time(item: Described, times: list[tuple[TimeExpr, int, int]], tokens: list[str]) -> TimeExpr | None:

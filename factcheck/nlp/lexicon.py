@@ -175,6 +175,12 @@ def change_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def outdoing_words() -> frozenset[str]:
+    """Verbs that set a figure against a period ("will surpass last year's"): the period is compared, not a window."""
+    return frozenset(w.lower() for w in load_lexicon().get("comparison", {}).get("outdo", []))
+
+
+@functools.lru_cache(maxsize=1)
 def agency_events() -> dict[tuple[str, str], str]:
     """(agency, event word's event) -> the event that agency's word counts (CBP "arrests" are encounters)."""
     found: dict[tuple[str, str], str] = {}
